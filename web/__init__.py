@@ -1,0 +1,1 @@
+"""Flask web UI and JSON API over :class:`linker.Linker` (see issue 5)."""
