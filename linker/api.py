@@ -4,7 +4,10 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 
+import regex
+
 from .keys import name_forms
+from .normalize import normalize
 from .store import connect_readonly, read_meta
 
 
@@ -66,3 +69,25 @@ class Linker:
             if qid not in best or score > best[qid].score:
                 best[qid] = Candidate(qid, en, ur, coarse, score, matched, "exact" if exact else "key")
         return sorted(best.values(), key=lambda c: (-c.score, c.qid))[:k]
+
+    def link(self, text: str) -> list[Mention]:
+        """Mentions of gazetteer names in ``text`` (exact 1-4 word windows, longest first; preliminary)."""
+        norm = normalize(text)
+        words = [m.span() for m in regex.finditer(r"[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}]+)*", norm.text)]
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                s, e = words[i][0], words[i + n - 1][1]
+                cands = self.lookup(norm.text[s:e], k=5)
+                if cands:
+                    top = cands[0]
+                    start, end = norm.to_original(s, e)
+                    mentions.append(Mention(start, end, text[start:end], top.qid, top.label_en, top.label_ur,
+                                            top.type, top.score, cands,
+                                            {"matched": top.matched, "method": top.method}))
+                    i += n
+                    break
+            else:
+                i += 1
+        return mentions
