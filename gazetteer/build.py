@@ -1,56 +1,108 @@
-"""Build the SQLite gazetteer from sources: merge by QID, compute name forms, replace the file atomically."""
+"""Build the SQLite gazetteer from sources: merge by QID, expand names, replace the file atomically.
+
+Steps: :func:`collect` reads every source and merges records by QID; :func:`expand_names` turns one
+entity into its name rows (the one place that decides which names an entity has and their match forms);
+:func:`write` fills the tables; :func:`build` runs them into a temporary file that replaces the old
+gazetteer only when complete.
+"""
 from __future__ import annotations
 
+import errno
+import fcntl
+import glob
 import json
+import logging
 import os
 import sqlite3
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from importlib import metadata
+from itertools import islice
 from pathlib import Path
 
 import regex
 from tqdm import tqdm
 
 from linker.keys import name_forms
+from linker.names import for_entity as generated_names
 from linker.normalize import NORMALISER_VERSION
 from linker.store import INDEXES, SCHEMA, SCHEMA_VERSION
 
-from .record import Entity
+from .record import LANGS, Entity
 from .sources import Source
 
+log = logging.getLogger(__name__)
+
 _CITATION = regex.compile(r"\s*\[\d+\]")
+_CHUNK = 5000          # entities written per batch: bounds the memory of the write step
+_STALE_EMPTY_S = 60    # an empty temp file younger than this may be a build that has not locked it yet
+
+#: (name, lang, kind, norm, key, skeleton, script): one row of the names table without its entity id.
+NameRow = tuple[str, str, str, str, str, str, str]
+
+
+class BuildError(Exception):
+    """The build produced nothing usable; the previous gazetteer is kept."""
 
 
 @dataclass
 class BuildStats:
     entities: int = 0
     names: int = 0
-    urdu_names: int = 0
+    urdu_names: int = 0      # name rows in Urdu (lang "ur")
+    urdu_entities: int = 0   # entities with at least one Urdu name
     merged: int = 0          # records folded into an entity already seen from another record
-    skipped: int = 0         # malformed rows/lines across all sources
+    skipped: int = 0         # malformed rows/lines across all sources (counted, logged, skipped)
+    filtered: int = 0        # well-formed records left out (not items, not selected, no usable names)
     seconds: float = 0.0
     sources: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        return (f"{self.entities:,} entities, {self.names:,} names ({self.urdu_names:,} Urdu names, "
+                f"{self.urdu_entities:,} entities with one), {self.merged:,} merged, "
+                f"{self.skipped:,} skipped rows, {self.filtered:,} filtered, {self.seconds:.1f} s")
+
 
 def entity_names(entity: Entity) -> Iterator[tuple[str, str, str]]:
-    """(name, lang, kind) for every distinct label and alias, citation marks removed."""
-    seen: set[tuple[str, str]] = set()
-    for kind, items in (("label", ((l, [n]) for l, n in entity.labels.items())),
-                        ("alias", entity.aliases.items())):
-        for lang, names in items:
-            for name in names:
+    """(name, lang, kind) for each distinct label and alias: labels first, languages in :data:`LANGS` order.
+
+    Citation marks ("Kim Jong Un[14]") are removed; a name met again in another language is not repeated.
+    """
+    order = {lang: i for i, lang in enumerate(LANGS)}
+    seen: set[str] = set()
+    for kind, by_lang in (("label", {lang: [n] for lang, n in entity.labels.items()}), ("alias", entity.aliases)):
+        for lang in sorted(by_lang, key=lambda lang: order.get(lang, len(order))):
+            for name in by_lang[lang]:
                 name = _CITATION.sub("", name).strip()
-                if name and (name, lang) not in seen:
-                    seen.add((name, lang))
+                if name and name not in seen:
+                    seen.add(name)
                     yield name, lang, kind
 
 
-def _collect(sources: Iterable[Source], limit: int | None, stats: BuildStats,
-             progress: bool) -> dict[str, Entity]:
+def expand_names(entity: Entity) -> list[NameRow]:
+    """Every name row of one entity, with the match forms of :mod:`linker.keys` (names without any are dropped)."""
+    rows: list[NameRow] = []
+    own = list(entity_names(entity))
+    for name, lang, kind in own + generated_names(entity, own):  # + Urdu spellings of Latin-only names
+        f = name_forms(name)
+        if f.key:
+            rows.append((name, lang, kind, f.norm, f.key, f.skeleton, f.script))
+    return rows
+
+
+def collect(sources: Iterable[Source], stats: BuildStats, *, limit: int | None = None,
+            progress: bool = False) -> dict[str, Entity]:
+    """Read every source and merge records by QID.
+
+    Entities still without any name after merging are dropped (counted as filtered); country QIDs (P17)
+    become ISO codes where a source knows them.
+    """
     merged: dict[str, Entity] = {}
+    codes: dict[str, str] = {}
     with tqdm(unit=" entities", disable=not progress, desc="reading", smoothing=0.1) as bar:
         for source in sources:
             stats.sources.append(source.name)
@@ -65,59 +117,138 @@ def _collect(sources: Iterable[Source], limit: int | None, stats: BuildStats,
                     stats.merged += 1
                 bar.update()
             stats.skipped += source.skipped
+            stats.filtered += source.filtered
+            codes.update(getattr(source, "country_codes", {}))
+    nameless = [qid for qid, entity in merged.items() if not entity.has_names()]
+    for qid in nameless:
+        del merged[qid]
+    stats.filtered += len(nameless)
+    if codes:
+        for entity in merged.values():
+            entity.country = codes.get(entity.country, entity.country)
     return merged
 
 
-def _write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStats) -> None:
+def _entity_row(eid: int, e: Entity) -> tuple:
+    return (eid, e.qid, e.labels.get("en", ""), e.labels.get("ur", ""), e.descriptions.get("en", ""),
+            e.descriptions.get("ur", ""), e.coarse, "|".join(e.classes), e.country, e.lat, e.lon, e.population,
+            e.sitelinks, e.prior())
+
+
+def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStats, *,
+          progress: bool = False) -> None:
+    """Create the tables and fill them, in batches of entities with their names, then index them."""
     con.executescript(SCHEMA)
-    ent_rows, name_rows = [], []
-    for eid, e in enumerate(entities.values(), 1):
-        ent_rows.append((eid, e.qid, e.labels.get("en", ""), e.labels.get("ur", ""),
-                         e.descriptions.get("en", ""), e.coarse, "|".join(e.classes), e.country,
-                         e.lat, e.lon, e.population, e.prior()))
-        for name, lang, kind in entity_names(e):
-            f = name_forms(name)
-            if not f.key:
-                continue
-            name_rows.append((eid, name, lang, kind, f.norm, f.key, f.skeleton, f.script))
-            stats.urdu_names += lang == "ur"
-    con.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ent_rows)
-    con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?)", name_rows)
+    numbered = enumerate(entities.values(), 1)
+    with tqdm(total=len(entities), unit=" entities", disable=not progress, desc="writing") as bar:
+        while chunk := list(islice(numbered, _CHUNK)):
+            ent_rows, name_rows = [], []
+            for eid, entity in chunk:
+                ent_rows.append(_entity_row(eid, entity))
+                names = expand_names(entity)
+                name_rows += [(eid, *row) for row in names]
+                urdu = sum(row[1] == "ur" for row in names)
+                stats.urdu_names += urdu
+                stats.urdu_entities += urdu > 0
+            con.executemany(f"INSERT INTO entities VALUES ({','.join('?' * len(ent_rows[0]))})", ent_rows)
+            con.executemany(f"INSERT INTO names VALUES ({','.join('?' * 8)})", name_rows)
+            stats.entities += len(ent_rows)
+            stats.names += len(name_rows)
+            bar.update(len(chunk))
     con.executescript(INDEXES)
-    stats.entities, stats.names = len(ent_rows), len(name_rows)
+
+
+def _write_meta(con: sqlite3.Connection, stats: BuildStats) -> None:
+    try:
+        version = metadata.version("urdu-linker")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    meta = {"schema_version": SCHEMA_VERSION, "normaliser_version": NORMALISER_VERSION,
+            "builder": f"urdu-linker {version}",
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "sources": json.dumps(stats.sources, ensure_ascii=False),
+            "stats": json.dumps(asdict(stats), ensure_ascii=False)}
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+def remove_stale_temps(out: Path) -> list[Path]:
+    """Delete temporary files of earlier builds of ``out`` that were killed; returns what it deleted.
+
+    Every running build holds an exclusive flock on its temporary file (released by the kernel when the
+    process dies, even by kill -9), so a file that can be locked belongs to no running build. A file that is
+    still empty and new is left alone: it may be a build between creating its file and locking it.
+    """
+    removed = []
+    for path in map(Path, glob.glob(str(out.parent / f".{glob.escape(out.name)}.*.tmp"))):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            st = os.fstat(fd)
+            if st.st_size == 0 and time.time() - st.st_mtime < _STALE_EMPTY_S:
+                continue
+            path.unlink(missing_ok=True)
+            removed.append(path)
+            log.info("removed %s, left by a build that was killed", path)
+        except OSError as e:
+            if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise
+        finally:
+            os.close(fd)
+    return removed
+
+
+@contextmanager
+def _replacing(out: Path) -> Iterator[Path]:
+    """A locked temporary file beside ``out``, renamed onto ``out`` if the block completes, else deleted."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)
+    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    tmp = Path(name)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield tmp
+        os.fsync(fd)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; servers may run as another user
+        os.replace(tmp, out)
+        dir_fd = os.open(out.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)  # make the rename itself durable
+        finally:
+            os.close(dir_fd)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
 
 
 def build(sources: Iterable[Source], out: str | os.PathLike, *, limit: int | None = None,
           progress: bool = False) -> BuildStats:
     """Read every source, merge records by QID and atomically replace ``out`` with the new gazetteer.
 
-    The file is written under a temporary name in the same directory and renamed only when complete,
-    so a build that fails or is killed leaves the previous gazetteer untouched.
+    The file is written under a temporary name in the same directory and renamed only when complete, so a
+    build that fails or is killed leaves the previous gazetteer untouched. Raises :class:`BuildError` (and
+    keeps the previous file) when the sources yield no entity at all.
     """
     t0 = time.perf_counter()
     stats = BuildStats()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    entities = _collect(sources, limit, stats, progress)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with _replacing(Path(out)) as tmp:
+        entities = collect(sources, stats, limit=limit, progress=progress)
+        if not entities:
+            raise BuildError(f"no entities read from {', '.join(stats.sources) or 'no sources'} "
+                             f"({stats.skipped:,} malformed rows skipped, {stats.filtered:,} filtered); "
+                             f"{out} left as it was")
         con = sqlite3.connect(tmp)
-        con.execute("PRAGMA journal_mode=OFF")
-        con.execute("PRAGMA synchronous=OFF")
-        with con:
-            _write(con, entities, stats)
-            stats.seconds = round(time.perf_counter() - t0, 2)
-            meta = {"schema_version": SCHEMA_VERSION, "normaliser_version": NORMALISER_VERSION,
-                    "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "sources": json.dumps(stats.sources), "stats": json.dumps(asdict(stats))}
-            con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        con.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; servers may run as another user
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        try:
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("PRAGMA synchronous=OFF")
+            with con:
+                write(con, entities, stats, progress=progress)
+                stats.seconds = round(time.perf_counter() - t0, 2)
+                _write_meta(con, stats)
+        finally:
+            con.close()
     return stats

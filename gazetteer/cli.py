@@ -1,14 +1,16 @@
 """``gazetteer-rebuild``: the offline rebuild script, a thin click layer over :func:`gazetteer.build`."""
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 import click
 
 from linker.store import default_path
 
-from .build import build
+from .build import BuildError, build
 from .sources import SourceError, open_source
+from .sources.wikidata import DEFAULT_MIN_SITELINKS
 
 
 @click.command()
@@ -18,15 +20,24 @@ from .sources import SourceError, open_source
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Gazetteer file to (atomically) replace. Default: $URDU_LINKER_GAZETTEER, else a per-user path.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Stop after this many entities.")
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
-def main(sources: tuple[str, ...], out: str | None, limit: int | None, progress: bool) -> None:
-    """Rebuild the Urdu gazetteer from Wikidata or from extracts."""
+@click.option("--min-sitelinks", type=click.IntRange(min=0), default=DEFAULT_MIN_SITELINKS, show_default=True,
+              help="Wikidata sources: keep items without an Urdu name only from this many sitelinks on.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="SPARQL sources: seconds before a request times out (it is then retried).")
+@click.option("--page-size", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="SPARQL sources: items listed per query.")
+@click.option("--retries", type=click.IntRange(min=0), default=5, show_default=True,
+              help="SPARQL sources: retries of a request after 429/5xx/timeouts (exponential backoff).")
+@click.option("--progress/--no-progress", default=True, help="Show progress bars on stderr.")
+def main(sources: tuple[str, ...], out: str | None, limit: int | None, min_sitelinks: int, timeout: float,
+         page_size: int, retries: int, progress: bool) -> None:
+    """Rebuild the Urdu gazetteer from Wikidata, a Wikidata dump or extracts."""
+    logging.basicConfig(level=logging.WARNING, format="gazetteer-rebuild: %(message)s")
     out_path = out or default_path()
     try:
-        opened = [open_source(s) for s in sources]
+        opened = [open_source(s, min_sitelinks=min_sitelinks, timeout=timeout, page_size=page_size,
+                              retries=retries) for s in sources]
         stats = build(opened, out_path, limit=limit, progress=progress)
-    except (SourceError, OSError, sqlite3.Error) as e:
-        raise click.ClickException(str(e)) from None
-    click.echo(f"{out_path}: {stats.entities:,} entities, {stats.names:,} names "
-               f"({stats.urdu_names:,} Urdu), {stats.merged:,} merged, {stats.skipped:,} skipped rows, "
-               f"{stats.seconds:.1f} s")
+    except (SourceError, BuildError, OSError, sqlite3.Error) as e:
+        raise click.ClickException(" ".join(str(e).split())) from None
+    click.echo(f"{out_path}: {stats.summary()}")

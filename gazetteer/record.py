@@ -6,8 +6,18 @@ from dataclasses import dataclass, field
 
 COARSE_TYPES = ("PER", "LOC", "ORG", "MISC")
 
+#: Languages whose labels and aliases the Wikidata readers keep, in priority order. Urdu and English are the
+#: two the linker shows; the others help transliteration and cross-script matching: ``mul`` (Wikidata's
+#: language-independent label, usually the Latin-script name), Hindi (Devanagari is phonetic and close to
+#: Urdu pronunciation), Western Punjabi (Shahmukhi, i.e. Urdu script), Persian, Arabic and Pashto (Arabic
+#: script, often the same spelling as Urdu), Russian (Cyrillic shows how Russian names are pronounced).
+#: Bounded on purpose: every language adds names to the index.
+LANGS = ("ur", "en", "mul", "hi", "pnb", "fa", "ar", "ps", "ru")
+#: Languages whose descriptions are kept (the linker shows them).
+DESCRIPTION_LANGS = ("ur", "en")
 
-@dataclass
+
+@dataclass(slots=True)
 class Entity:
     """A Wikidata item as far as linking needs it."""
 
@@ -16,7 +26,7 @@ class Entity:
     aliases: dict[str, list[str]] = field(default_factory=dict)   # lang -> aliases
     descriptions: dict[str, str] = field(default_factory=dict)    # lang -> description
     coarse: str = "MISC"                                          # PER / LOC / ORG / MISC
-    classes: list[str] = field(default_factory=list)              # fine classes, most specific first
+    classes: list[str] = field(default_factory=list)              # fine classes, highest priority first
     country: str = ""                                             # ISO 3166-1 alpha-2 or a QID
     lat: float | None = None
     lon: float | None = None
@@ -32,13 +42,7 @@ class Entity:
         """
         assert other.qid == self.qid
         for lang, label in other.labels.items():
-            if not label:
-                continue
-            mine = self.labels.get(lang)
-            if not mine:
-                self.labels[lang] = label
-            elif mine != label:
-                self._add_alias(lang, label)
+            self.add_name(lang, label)
         for lang, names in other.aliases.items():
             for name in names:
                 self._add_alias(lang, name)
@@ -58,6 +62,18 @@ class Entity:
         if other.rank is not None and (self.rank is None or other.rank < self.rank):
             self.rank = other.rank
         self.sources += [s for s in other.sources if s not in self.sources]
+
+    def add_name(self, lang: str, name: str) -> None:
+        """Make ``name`` the label for ``lang`` if there is none yet, else an alias."""
+        if not name:
+            return
+        if not self.labels.get(lang):
+            self.labels[lang] = name
+        else:
+            self._add_alias(lang, name)
+
+    def has_names(self) -> bool:
+        return any(self.labels.values()) or any(self.aliases.values())
 
     def _add_alias(self, lang: str, name: str) -> None:
         if name and name != self.labels.get(lang):

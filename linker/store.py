@@ -9,7 +9,7 @@ from pathlib import Path
 from .normalize import NORMALISER_VERSION
 
 #: Bump when the tables below change shape.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,11 +18,13 @@ CREATE TABLE entities (
     qid TEXT NOT NULL UNIQUE,
     label_en TEXT NOT NULL DEFAULT '',
     label_ur TEXT NOT NULL DEFAULT '',
-    description TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',  -- English
+    description_ur TEXT NOT NULL DEFAULT '',
     coarse TEXT NOT NULL DEFAULT 'MISC',   -- PER / LOC / ORG / MISC
-    classes TEXT NOT NULL DEFAULT '',      -- fine classes, '|'-joined
-    country TEXT NOT NULL DEFAULT '',
+    classes TEXT NOT NULL DEFAULT '',      -- fine classes, '|'-joined, highest priority first
+    country TEXT NOT NULL DEFAULT '',      -- ISO 3166-1 alpha-2, else the P17 QID
     lat REAL, lon REAL, population INTEGER,
+    sitelinks INTEGER,                     -- Wikidata sitelink count (NULL from extracts)
     prior REAL NOT NULL DEFAULT 0          -- prominence in [0, 1]
 );
 CREATE TABLE names (

@@ -2,21 +2,15 @@
 from __future__ import annotations
 
 import csv
-import gzip
-import json
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
+
 from ..record import COARSE_TYPES, Entity
+from . import count_malformed, read_lines
 
-log = logging.getLogger(__name__)
-
-
-def _open_text(path: Path):
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
+_DESCRIPTION = "wd-desc:"  # people_orgs keeps the Wikidata description as a pseudo-class in `type`
 
 
 def _num(value: object, kind: type) -> float | int | None:
@@ -37,19 +31,23 @@ def _list(value: object) -> list[str]:
 
 
 def entity_from_row(row: dict, source: str) -> Entity:
-    """Map one extract row to an :class:`Entity`; raises ValueError/KeyError on a malformed row."""
+    """Map one extract row to an :class:`Entity`; raises ValueError/KeyError/TypeError on a malformed row."""
     qid = row["qid"]
     if not (isinstance(qid, str) and qid.startswith("Q") and qid[1:].isdigit()):
         raise ValueError(f"bad qid {qid!r}")
-    labels = {lang: row.get(f"label_{lang}") or "" for lang in ("ur", "en")}
+    classes, description = [], ""
+    for part in (row.get("type") or "").split("|"):
+        part = part.strip()
+        if part.startswith(_DESCRIPTION):
+            description = description or part[len(_DESCRIPTION):].strip()
+        elif part and part not in classes:
+            classes.append(part)
     coarse = row.get("coarse") or "MISC"
-    classes = [c.strip() for c in (row.get("type") or "").replace("||", "|").split("|") if c.strip()]
-    desc = next((c[len("wd-desc:"):].strip() for c in classes if c.startswith("wd-desc:")), "")
     return Entity(
         qid=qid,
-        labels={k: v for k, v in labels.items() if v},
-        aliases={lang: _list(row.get(f"aliases_{lang}")) for lang in ("ur", "en")},
-        descriptions={"en": desc} if desc else {},
+        labels={lang: label for lang in ("ur", "en") if (label := (row.get(f"label_{lang}") or "").strip())},
+        aliases={lang: names for lang in ("ur", "en") if (names := _list(row.get(f"aliases_{lang}")))},
+        descriptions={"en": description} if description else {},
         coarse=coarse if coarse in COARSE_TYPES else "MISC",
         classes=classes,
         country=row.get("country") or "",
@@ -62,34 +60,53 @@ def entity_from_row(row: dict, source: str) -> Entity:
 
 
 class ExtractSource:
-    """Streams the extract; malformed rows are counted in ``skipped`` and logged, never fatal."""
+    """Streams the extract. Malformed rows are counted in ``skipped`` and logged, never fatal."""
 
     def __init__(self, path: Path):
         self.path = path
         self.name = path.name
         self.skipped = 0
+        self.filtered = 0  # never: the extract is a selection already
 
-    def _rows(self, f) -> Iterator[dict | None]:
+    def _rows(self) -> Iterator[tuple[int, dict | None, str]]:
+        lines = read_lines(self.path)
         if ".tsv" in self.path.suffixes:
-            yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+            good: list[int] = []  # line numbers of the lines handed to the csv reader
+
+            def decoded() -> Iterator[str]:
+                for lineno, line in lines:
+                    try:
+                        text = line.decode("utf-8")
+                    except UnicodeDecodeError as e:
+                        count_malformed(self, lineno, f"not UTF-8 ({e})")
+                        continue
+                    good.append(lineno)
+                    yield text
+
+            reader = csv.reader(decoded(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = next(reader, [])
+            for values in reader:
+                if len(values) != len(header):
+                    yield good[-1], None, f"{len(values)} fields, header has {len(header)}"
+                else:
+                    yield good[-1], dict(zip(header, values)), ""
             return
-        for line in f:
-            if not line.strip():
-                continue
+        for lineno, line in lines:
             try:
-                row = json.loads(line)
-            except ValueError:
-                yield None
+                row = orjson.loads(line)
+            except orjson.JSONDecodeError as e:
+                yield lineno, None, f"not JSON ({e})"
                 continue
-            yield row if isinstance(row, dict) else None
+            yield (lineno, row, "") if isinstance(row, dict) else (lineno, None, "not a JSON object")
 
     def __iter__(self) -> Iterator[Entity]:
-        with _open_text(self.path) as f:
-            for n, row in enumerate(self._rows(f), 1):
-                try:
-                    if row is None:
-                        raise ValueError("not a JSON object")
-                    yield entity_from_row(row, self.name)
-                except (KeyError, ValueError, TypeError) as e:
-                    self.skipped += 1
-                    log.warning("%s: row %d skipped: %s", self.name, n, e)
+        for lineno, row, why in self._rows():
+            if row is None:
+                count_malformed(self, lineno, why)
+                continue
+            try:
+                entity = entity_from_row(row, self.name)
+            except (KeyError, ValueError, TypeError, AttributeError) as e:
+                count_malformed(self, lineno, f"{type(e).__name__}: {e}")
+                continue
+            yield entity  # even without names: another source may have names for the same QID
