@@ -1,6 +1,7 @@
 """The Flask app through its test client: every route, every error path, escaping and headers."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -107,6 +108,11 @@ def test_long_text_is_refused_on_the_page_and_kept_in_the_form(fixture_gazetteer
     html = r.get_data(as_text=True)
     assert 'role="alert"' in html and "limit is 20" in html
     assert "ماسکو ماسکو" in html                   # the text is still in the textarea
+
+
+def test_oversized_form_is_an_html_413(client):
+    r = client.post("/", data={"text": "ا" * (3 * 1024 * 1024)})
+    assert r.status_code == 413 and r.mimetype == "text/html" and 'role="alert"' in r.get_data(as_text=True)
 
 
 def test_unlinked_names_show_their_transliteration(app, fixture_gazetteer):
@@ -347,15 +353,18 @@ def test_hostile_gazetteer_labels_are_escaped_on_the_lookup_page(client):
 def test_hostile_gazetteer_labels_are_escaped_in_the_highlighted_text(app, fixture_gazetteer):
     hostile: Candidate = Linker.open(fixture_gazetteer).lookup(SCRIPT)[0]
     assert hostile.qid == "Q90000002"
-    text = f"یہاں {IMG} ہے"
-    m = Mention(5, 5 + len(IMG), IMG, hostile.qid, hostile.label_en, hostile.label_ur, hostile.type,
-                hostile.score, [hostile, hostile], {"method": SCRIPT})
+    other = dataclasses.replace(hostile, qid="Q90000003")
+    text = f"یہاں {IMG} ہے {SCRIPT}"
+    linked = Mention(5, 5 + len(IMG), IMG, hostile.qid, hostile.label_en, hostile.label_ur, hostile.type,
+                     hostile.score, [hostile, other], {"matched": IMG, "method": SCRIPT})
+    nil = Mention(len(text) - len(SCRIPT), len(text), SCRIPT, None, "", "", "", 0.1, [other], {"nil": IMG})
     from flask import render_template
     with app.test_request_context("/", method="POST"):
-        html = render_template("index.html", text=text, examples=(), mentions=[m], error=None,
-                               segments=segments(text, [m]), translits={})
+        html = render_template("index.html", text=text, examples=(), mentions=[linked, nil], error=None,
+                               segments=segments(text, [linked, nil]), translits={SCRIPT: IMG})
     _assert_inert(html)
-    assert "https://www.wikidata.org/wiki/Q90000002" in html
+    assert "https://www.wikidata.org/wiki/Q90000002" in html and "https://www.wikidata.org/wiki/Q90000003" in html
+    assert _Page(html).linked_text == text
 
 
 def test_hostile_input_never_appears_raw_in_json(client):
