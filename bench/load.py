@@ -21,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 
+import psutil  # the bench extra
+
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval" / "text" / "counter_ur_news_lines.jsonl.gz"
 
 
@@ -148,6 +150,8 @@ def main() -> None:
         entities = health["gazetteer"].get("stats", {}).get("entities", "?")
         print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; gazetteer {entities} entities")
         latencies, errors, wall = run_clients(port, texts, args.clients, args.requests, args.max_seconds)
+        workers = psutil.Process(proc.pid).children()
+        rss = [w.memory_info().rss / 2**20 for w in workers]
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -157,6 +161,7 @@ def main() -> None:
     print(f"load: {args.clients} clients, {done:,} of {args.requests:,} requests in {wall:.1f} s")
     print(f"  requests/s {done / wall:,.1f}   p50 {q[49] * 1000:.1f} ms   p99 {q[98] * 1000:.1f} ms   "
           f"max {max(latencies) * 1000:.1f} ms   errors {len(errors)}")
+    print(f"  worker memory: {len(rss)} workers, RSS {min(rss):.0f}-{max(rss):.0f} MiB each after the run")
     for e in sorted(set(errors))[:5]:
         print(f"  error: {e}")
     target = done == args.requests and not errors
