@@ -1,21 +1,95 @@
 """Match keys shared by the gazetteer build and the linker.
 
-Every name is reduced to forms that can be compared exactly:
-``norm`` (normalised, case-folded, single-spaced), ``key`` (norm without spaces and punctuation) and
-``skeleton`` (a phonetic consonant key in one space for Urdu and Latin script).
+Every name is reduced to forms that are compared exactly:
+
+``norm``
+    normalised (:func:`linker.normalize.normalize_text`), case-folded, punctuation -> single spaces.
+``key``
+    ``norm`` without spaces; letters of scripts other than Arabic are folded to ASCII with unidecode
+    (Ariège -> ariege, Москва -> moskva), so Latin, Cyrillic ... spellings share one Latin key space.
+``skeleton``
+    a consonant key in one space for Urdu and Latin script (Khasan = کھاسن = KSN, Putin = پوتن = پیوٹن =
+    PTN, Pyongyang = پیانگ یانگ = PNGNG, Tokyo = ٹوکیو = TK, Trump = ٹرمپ = TRMP); see the tables below.
+``loose``
+    the skeleton with confusable classes merged (K=G=Q, S=Z, C=J=X, T=D, P=B=F, no H): a second key
+    that finds more cross-script pairs at the price of bigger buckets.
+
+Both phonetic keys ignore a qualifier after a comma or in brackets ("Haywood County, North Carolina" ->
+"Haywood County"), drop generic words in either script (County/کاؤنٹی, District/ضلع, ...: an Urdu label
+often translates the generic part that the English label leaves out) and translate compass words
+(شمالی -> North). A name made only of generic words keeps them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
 
 import regex
 from unidecode import unidecode
 
-from .normalize import normalize
+from .normalize import normalize_text
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LATIN = regex.compile(r"\p{Latin}")
+_NON_ARABIC_RUN = regex.compile(r"[^\p{Arabic}\s]+")
+_QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
+_HAS_QUALIFIER = regex.compile(r"[,،(\[]")
+
+#: Generic words an Urdu label translates (Urdu -> English). Dropped from both phonetic keys in either
+#: script, and translated by the transliterator.
+GENERIC_UR = {
+    "کاؤنٹی": "County", "ضلع": "District", "صوبہ": "Province", "علاقہ": "Region", "جھیل": "Lake",
+    "بلدیہ": "Municipality", "میونسپلٹی": "Municipality", "محکمہ": "Department", "محافظہ": "Governorate",
+    "دریائے": "River", "دریا": "River", "جزیرہ": "Island", "جزائر": "Islands", "جزیرے": "Islands",
+    "شہر": "City", "بحیرہ": "Sea", "سمندر": "Sea", "پہاڑ": "Mountain", "کوہ": "Mount", "ریاست": "State",
+    "اوبلاست": "Oblast", "پریفیکچر": "Prefecture", "شہرستان": "County", "خلیج": "Gulf", "جمہوریہ": "Republic",
+    "وادی": "Valley", "صحرا": "Desert", "آبنائے": "Strait", "جزیرہ نما": "Peninsula", "نہر": "Canal",
+    "پیرش": "Parish", "ڈویژن": "Division", "تحصیل": "Tehsil", "گاؤں": "Village", "قصبہ": "Town",
+    # generic words Urdu labels transliterate instead
+    "ریور": "River", "بورو": "Borough", "ڈیزرٹ": "Desert", "وارڈ": "Ward", "ڈسٹرکٹ": "District",
+    "ڈسٹرک": "District", "ریجن": "Region", "ریزروائر": "Reservoir", "پریفیکچر": "Prefecture",
+    "پریفیکچور": "Prefecture", "ایئرپورٹ": "Airport", "ائیرپورٹ": "Airport", "ائرپورٹ": "Airport",
+    "انٹرنیشنل": "International", "اڈا": "Airport", "اڈہ": "Airport", "اڈے": "Airport", "لیک": "Lake",
+    "پارک": "Park", "اسٹیشن": "Station", "سٹیشن": "Station", "زبان": "Language",
+}
+_GENERIC_PHRASE_UR = regex.compile(r"(?<!\S)(?:ہوائی اڈ[اہے]|آئی لینڈ|بین الاقوامی|جزیرہ نما|سلسلہ کوہ|ماؤنٹ|سٹی|سیٹی)(?!\S)")
+#: English generic words dropped from the phonetic keys (the English side of GENERIC_UR and kin).
+GENERIC_EN = frozenset(
+    "county district province region lake municipality department governorate river island islands city "
+    "sea mountain mountains mount state oblast prefecture gulf republic valley desert strait peninsula "
+    "canal parish division tehsil village town borough ward reservoir airport international park station "
+    "language shi ku gun amphoe".split())
+#: Compass and other words an Urdu label translates where the English label keeps them.
+TRANSLATED_UR = {"شمالی": "North", "جنوبی": "South", "مشرقی": "East", "مغربی": "West", "وسطی": "Central",
+                 "بالائی": "Upper", "زیریں": "Lower"}
+
+# --- Urdu skeleton table: letter (or letter + ھ) -> class; unlisted letters (vowels, glides) drop out ----
+_UR_ASPIRATED = {  # consonant + do-chashmi ھ is one sound; پھ is usually a Latin "ph" (Phuket = پھوکٹ)
+    "پھ": "F", "کھ": "K", "گھ": "G", "تھ": "T", "ٹھ": "T", "دھ": "D", "ڈھ": "D", "بھ": "B", "جھ": "J",
+    "چھ": "C", "ڑھ": "R", "رھ": "R", "لھ": "L", "مھ": "M", "نھ": "N"}
+_UR_CLASS = {
+    **dict.fromkeys("تٹطۃ", "T"), **dict.fromkeys("دڈ", "D"), **dict.fromkeys("رڑ", "R"),
+    **dict.fromkeys("سصثزذضظژ", "S"), **dict.fromkeys("کقخ", "K"), **dict.fromkeys("گغ", "G"),
+    "ج": "J", "چ": "C", "ش": "X", "ف": "F", "پ": "P", "ب": "B", "م": "M", **dict.fromkeys("نں", "N"),
+    "ل": "L", **dict.fromkeys("ہحھۂ", "H"),
+}
+_UR_TABLE = str.maketrans({**dict.fromkeys(map(chr, range(0x0600, 0x0700))), **_UR_CLASS,
+                           **{c: c for c in "FKGTDBJCRLMN"}})
+
+# --- Latin skeleton: lower-case ASCII (after unidecode) -> classes -----------------------------------------
+# Digraphs first (longest first), then soft c, h by position, initial w/v, then one letter -> one class.
+_LATIN_DIGRAPHS = [("ssion", "XN"), ("tion", "XN"), ("sion", "XN"), ("chr", "KR"), ("igh", "i"), ("tsch", "X"), ("sch", "X"), ("tch", "C"), ("sh", "X"), ("sz", "X"), ("ch", "C"),
+                   ("cz", "C"), ("zh", "S"), ("kh", "K"), ("ck", "K"), ("gh", "G"), ("ph", "F"), ("th", "T"),
+                   ("dh", "D"), ("x", "KS"), ("q", "K")]
+_SOFT_C = regex.compile(r"c(?=[eiy])")
+_LATIN_H = regex.compile(r"(?<=.)h")   # final h, or h after a consonant, is silent
+_LATIN_TABLE = str.maketrans("tdrszkgjfpbmnlch", "TDRSSKGJFPBMNLKH", "aeiouywv")
+_LATIN_PRE = {"\u00e7": "ch", "\u010d": "ch", "\u0107": "ch", "\u0161": "sh", "\u015b": "sh", "\u015f": "sh",
+              "\u017e": "zh", "\u017a": "zh", "\u017c": "zh"}   # ç č ć š ś ş ž ź ż before unidecode
+_LATIN_PRE_TABLE = str.maketrans(_LATIN_PRE)
+_LOOSE = str.maketrans("GQZJXDBF", "KKSCCTPP", "H")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +98,13 @@ class NameForms:
     key: str
     skeleton: str
     script: str  # "urdu" | "latn" | "other"
+    loose: str = ""
 
 
 def script_of(text: str) -> str:
     """Dominant script of a name: 'urdu' (Arabic script), 'latn', or 'other'."""
+    if text.isascii():
+        return "latn" if any(c.isalpha() for c in text) else "other"
     ar = len(_ARABIC.findall(text))
     la = len(_LATIN.findall(text))
     if ar == 0 and la == 0:
@@ -37,15 +114,86 @@ def script_of(text: str) -> str:
 
 def norm_name(name: str) -> str:
     """Normalised, case-folded name with punctuation turned into single spaces."""
-    return _NON_WORD.sub(" ", normalize(name).text.casefold()).strip()
+    return _NON_WORD.sub(" ", normalize_text(name).casefold()).strip()
 
 
-def skeleton(norm: str, script: str) -> str:
-    """Phonetic key (placeholder: to be replaced by the Urdu text core's cross-script key)."""
-    return norm.replace(" ", "") if script == "urdu" else unidecode(norm).replace(" ", "")
+def _ascii(norm: str) -> str:
+    """Letters of scripts other than Arabic folded to lower-case ASCII (Arabic script kept)."""
+    if norm.isascii():
+        return norm
+    return _NON_ARABIC_RUN.sub(lambda m: unidecode(m.group().translate(_LATIN_PRE_TABLE)).lower(), norm)
+
+
+def _urdu_word(word: str) -> str:
+    """Skeleton of one Urdu word: initial و is W, final ہ is a vowel (افریقہ Africa), ھ joins its consonant."""
+    head = "W" if word[0] == "و" else ""
+    if len(word) > 1 and word[-1] in "ہۂ":
+        word = word[:-1]
+    if "ھ" in word:
+        for pair, cls in _UR_ASPIRATED.items():
+            word = word.replace(pair, cls)
+    sk = word.translate(_UR_TABLE)
+    return head + sk[:1] + sk[1:].replace("H", "") if word[0] in "ہح" else head + sk.replace("H", "")
+
+
+def _latin_word(word: str) -> str:
+    """Skeleton of one lower-case ASCII word: digraphs, soft c, h by position, initial w/v, classes."""
+    head = "W" if word[:1] in ("w", "v") else "S" if word[:1] == "x" else ""
+    if word.startswith("mc") or word.startswith("x"):
+        word = ("mk" + word[2:]) if word[0] == "m" else word[1:]
+    for pair, cls in _LATIN_DIGRAPHS:
+        if pair in word:
+            word = word.replace(pair, cls)
+    if "c" in word:
+        word = _SOFT_C.sub("s", word)
+    if "h" in word:
+        word = _LATIN_H.sub("", word)
+    return head + word.translate(_LATIN_TABLE)
+
+
+def _squeeze(key: str) -> str:
+    """Collapse repeated classes (Latin doubles letters, Urdu does not: Trotta = ٹروٹا)."""
+    return "".join(c for c, _ in groupby(key))
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        out += p[1:] if out and p and out[-1] == p[0] else p
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def _word_keys(word: str) -> tuple[str, str]:
+    """(skeleton, loose) of one word of a norm, in either script."""
+    if "\u0600" <= word[0] <= "\u06ff":
+        skel = _urdu_word(word)
+    else:
+        skel = "".join(_latin_word(a) for a in _ascii(word).lower().split())
+    skel = _squeeze(skel)
+    return skel, _squeeze(skel.translate(_LOOSE))
+
+
+def phonetic_keys(norm: str) -> tuple[str, str]:
+    """(skeleton, loose) of a normalised name: generic words dropped, compass words translated."""
+    if _GENERIC_PHRASE_UR.search(norm):
+        norm = _GENERIC_PHRASE_UR.sub(" ", norm).strip() or norm
+    words = [TRANSLATED_UR.get(w, w) for w in norm.split()]
+    kept = [w for w in words if w not in GENERIC_UR and w.lower() not in GENERIC_EN] or words
+    keys = [_word_keys(w) for w in kept]
+    return _join([k[0] for k in keys]), _join([k[1] for k in keys])
+
+
+def skeleton(norm: str, script: str | None = None) -> str:
+    """The cross-script consonant skeleton of a normalised name (``script`` is not needed, kept for callers)."""
+    return phonetic_keys(norm)[0]
 
 
 def name_forms(name: str) -> NameForms:
+    """All match forms of a name; the gazetteer build and the linker both call this."""
     norm = norm_name(name)
     script = script_of(norm)
-    return NameForms(norm, norm.replace(" ", ""), skeleton(norm, script), script)
+    key = _ascii(norm).replace(" ", "")
+    head = (norm_name(_QUALIFIER.sub("", name)) or norm) if _HAS_QUALIFIER.search(name) else norm
+    skel, loose = phonetic_keys(head)
+    return NameForms(norm, key, skel, script, loose)

@@ -1,7 +1,23 @@
 """Urdu text normalisation with an offset map back to the original text.
 
-Matching works on normalised text; mentions are reported in the caller's original offsets.
-Every normalised character therefore remembers the span of original text it came from.
+Matching works on normalised text; mentions are reported in the caller's original offsets, so every
+normalised character remembers the [start, end) span of original text it came from.
+
+What :func:`normalize` does, in order, one grapheme cluster at a time (clusters keep a letter and its
+combining marks together, so composition never crosses them):
+
+1. NFKC (presentation forms -> letters, ﷺ -> its four-word phrase, fullwidth -> ASCII, NBSP -> space).
+   NFKC yields ARABIC letters (ﻳ -> ي, ﻫ -> ه), so the fold comes after it, on composed text (never NFD:
+   NFD splits ئ into ي + hamza).
+2. Fold Arabic look-alikes to Urdu letters: ك -> ک, ي ى -> ی, ة -> ۃ, ۀ -> ۂ, ە -> ہ, أ إ ٱ -> ا,
+   ۓ -> ئے, ی + hamza above -> ئ. Arabic ه stands for ہ or ھ: it becomes ھ (do-chashmi) after an
+   aspirable stop (ب پ ت ٹ ج چ د ڈ ڑ ک گ) when a letter follows in the same word (بهارت -> بھارت,
+   كهاسن -> کھاسن), else ہ (شهر -> شہر, لاهور -> لاہور, final ه -> ہ). Known misses of this rule:
+   تهران/دهلی/بهادر (ہ after a stop) become تھران/دھلی/بھادر; word-final کچه/ساته become کچہ/ساتہ.
+3. Drop aerab (U+064B-065F except the hamzas, U+0670, Quranic marks U+06D6-06ED), tatweel, ZWNJ/ZWJ,
+   ZWSP, soft hyphen, BOM and bidi controls; combining marks left without a base are dropped too.
+4. Every space separator and TAB -> " "; line/paragraph separators -> "\\n"; every decimal digit
+   (Urdu ۰-۹, Arabic-Indic ٠-٩, Devanagari, ...) -> ASCII; Arabic decimal/thousands signs -> "." ",".
 """
 from __future__ import annotations
 
@@ -10,29 +26,50 @@ from dataclasses import dataclass
 
 import regex
 
-#: Bump when the output of :func:`normalize` changes: gazetteers built with another version are refused.
-NORMALISER_VERSION = "1"
+#: Bump when the output of :func:`normalize` or of the keys changes: gazetteers built with another
+#: version are refused (linker.store) and must be rebuilt.
+NORMALISER_VERSION = "2"
 
-# Arabic look-alikes -> Urdu letters (applied after NFKC, which maps presentation forms to ARABIC letters).
 _FOLD = {
     "\u0643": "\u06a9",  # ك -> ک
     "\u064a": "\u06cc",  # ي -> ی
     "\u0649": "\u06cc",  # ى -> ی
-    "\u0647": "\u06c1",  # ه -> ہ
     "\u0629": "\u06c3",  # ة -> ۃ
     "\u06c0": "\u06c2",  # ۀ -> ۂ
+    "\u06d5": "\u06c1",  # ە (ae) -> ہ
+    "\u0623": "\u0627",  # أ -> ا
+    "\u0625": "\u0627",  # إ -> ا
+    "\u0671": "\u0627",  # ٱ -> ا
+    "\u0672": "\u0627",  # ٲ -> ا
+    "\u0673": "\u0627",  # ٳ -> ا
+    "\u06d3": "\u0626\u06d2",  # ۓ -> ئے
+    "\u066b": ".",       # Arabic decimal separator
+    "\u066c": ",",       # Arabic thousands separator
+    "\t": " ",
+    "\u2028": "\n",
+    "\u2029": "\n",
 }
-for _zero in (0x0660, 0x06F0):  # Arabic-Indic and Urdu/Persian digits -> ASCII
-    for _d in range(10):
-        _FOLD[chr(_zero + _d)] = str(_d)
-
-# Dropped: aerab and other combining Arabic marks, tatweel, joiners, bidi controls, soft hyphen.
-_DROP = set(map(chr, [*range(0x064B, 0x0653), 0x0670, 0x0640, 0x200C, 0x200D, 0x200E, 0x200F,
-                       0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x00AD, 0xFEFF]))
-_SPACE = regex.compile(r"[\p{Zs}\t]")
-# Text made only of these needs no work (identity offsets): ASCII and already-Urdu letters and punctuation.
-_CLEAN = regex.compile(r"[\u0020-\u007e\u0621-\u0628\u062a-\u063a\u0641-\u0642\u0644-\u0646\u0648\u0679-\u06bf"
-                       r"\u06c1-\u06d4\u060c\u061f]*")
+_DROP = frozenset(map(chr, [
+    *range(0x064B, 0x0654), *range(0x0656, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5),
+    0x06E7, 0x06E8, *range(0x06EA, 0x06EE),            # aerab and Quranic annotation marks
+    0x0640,                                            # tatweel
+    0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C,    # ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A),    # bidi embeddings and isolates
+    0x00AD, 0xFEFF, 0x2060,                            # soft hyphen, BOM, word joiner
+]))
+_HAMZA_ABOVE, _HAMZA_BELOW = "\u0654", "\u0655"
+_ARABIC_HEH = "\u0647"
+# Letters after which Arabic ه inside a word is the aspiration mark ھ.
+_ASPIRABLE = "بپتٹجچدڈڑکگ"
+_HEH = regex.compile(rf"(?<=[{_ASPIRABLE}])\u0647(?=\p{{L}})|(\u0647)")
+# Text made only of these needs no work: ASCII and already-Urdu letters, punctuation and space.
+_CLEAN_SET = ("\n\r\u0020-\u007e\u0621\u0622\u0624\u0626-\u0628\u062a-\u063a\u0641\u0642\u0644-\u0646\u0648"
+              "\u0679-\u06bf\u06c1-\u06c3\u06cc\u06d2\u06d4\u060c\u061b\u061f\u066a\u06fd")
+_CLEAN = regex.compile(f"[{_CLEAN_SET}]*")
+# Runs of clean characters not followed by a combining mark pass unchanged; everything else goes
+# one grapheme cluster at a time.
+_PIECES = regex.compile(rf"(?:[{_CLEAN_SET}](?![\p{{M}}\u200c\u200d]))+|\X")
+_MARKS = frozenset("MnMcMe".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,29 +88,68 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
-def _fold_cluster(cluster: str) -> str:
+_cache: dict[str, str] = {}
+
+
+def _fold_chars(text: str) -> str:
     out = []
-    for ch in unicodedata.normalize("NFKC", cluster):
+    for ch in text:
         if ch in _DROP:
             continue
-        ch = _FOLD.get(ch, ch)
-        if _SPACE.match(ch):
-            ch = " "
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+        mapped = _FOLD.get(ch)
+        if mapped is not None:
+            out.append(mapped)
+            continue
+        cat = unicodedata.category(ch)
+        out.append(" " if cat == "Zs" else str(unicodedata.decimal(ch)) if cat == "Nd" else ch)
+    return "".join(out)
+
+
+def _fold_cluster(cluster: str) -> str:
+    """Normalise one grapheme cluster (cached: real text repeats few distinct clusters)."""
+    done = _cache.get(cluster)
+    if done is not None:
+        return done
+    text = _fold_chars(unicodedata.normalize("NFKC", cluster))
+    if _HAMZA_ABOVE in text:
+        text = text.replace("\u06cc\u0654", "\u0626").replace(_ARABIC_HEH + _HAMZA_ABOVE, "\u06c2")
+    # fold again what NFC composed (ا + hamza -> أ -> ا); hamzas that found no letter are dropped
+    text = _fold_chars(unicodedata.normalize("NFC", text)).replace(_HAMZA_ABOVE, "").replace(_HAMZA_BELOW, "")
+    if text and unicodedata.category(text[0]) in _MARKS:
+        text = text.lstrip("".join(c for c in text if unicodedata.category(c) in _MARKS))
+    if len(_cache) < 100_000:
+        _cache[cluster] = text
+    return text
+
+
+def _heh(text: str) -> str:
+    return _HEH.sub(lambda m: "\u06c1" if m.group(1) else "\u06be", text) if _ARABIC_HEH in text else text
+
+
+def normalize_text(text: str) -> str:
+    """The text of :func:`normalize` without the offset map (faster, for names and keys)."""
+    if _CLEAN.fullmatch(text):
+        return text
+    return _heh("".join(p if _CLEAN.fullmatch(p) else _fold_cluster(p) for p in _PIECES.findall(text)))
 
 
 def normalize(text: str) -> Normalized:
-    """NFKC, fold Arabic look-alikes to Urdu, drop aerab/tatweel/joiners, unify spaces and digits."""
+    """Normalise ``text`` (see the module docstring) and map every output character to its source span."""
     if _CLEAN.fullmatch(text):
         n = len(text)
         return Normalized(text, tuple(range(n)), tuple(range(1, n + 1)))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for m in regex.finditer(r"\X", text):
-        folded = _fold_cluster(m.group())
-        chars.append(folded)
-        starts.extend([m.start()] * len(folded))
-        ends.extend([m.end()] * len(folded))
-    return Normalized("".join(chars), tuple(starts), tuple(ends))
+    for m in _PIECES.finditer(text):
+        piece, s, e = m.group(), m.start(), m.end()
+        if _CLEAN.fullmatch(piece):
+            chars.append(piece)
+            starts.extend(range(s, e))
+            ends.extend(range(s + 1, e + 1))
+        else:
+            folded = _fold_cluster(piece)
+            chars.append(folded)
+            starts.extend([s] * len(folded))
+            ends.extend([e] * len(folded))
+    return Normalized(_heh("".join(chars)), tuple(starts), tuple(ends))

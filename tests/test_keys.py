@@ -1,0 +1,61 @@
+"""Match keys: Urdu and Latin spellings of one name share the cross-script skeleton; unidecode folds the rest."""
+import pytest
+
+from linker.keys import name_forms, norm_name, script_of
+
+
+@pytest.mark.parametrize("latin, urdu", [
+    ("Khasan", "کھاسن"),              # Russian kh through English as کھ
+    ("Putin", "پوتن"),
+    ("Putin", "پیوٹن"),               # retroflex ٹ for English t, ی glide
+    ("Pyongyang", "پیانگ یانگ"),
+    ("Pyongyang", "پیونگ یانگ"),
+    ("Pyongyang", "پیانگیانگ"),        # space omitted
+    ("Tokyo", "ٹوکیو"),
+    ("Trump", "ٹرمپ"),
+    ("Donald Trump", "ڈونلڈ ٹرمپ"),
+    ("Moscow", "ماسکو"),
+    ("Africa", "افریقہ"),             # final ہ is a vowel
+    ("Phuket", "پھوکٹ"),              # پھ for ph
+    ("Washington", "واشنگٹن"),         # initial و is a consonant
+    ("Ukraine", "یوکرین"),            # initial یو for U
+    ("Thames", "تھیمز"),              # English plural s = ز
+    ("Monroe County, Florida", "مونرو کاؤنٹی، فلوریڈا"),
+    ("Haywood", "ہیووڈ کاؤنٹی، شمالی کیرولائنا"),   # generic word and qualifier ignored
+    ("North Tyneside", "شمالی ٹینیسائڈ"),           # compass word translated
+    ("Lahore District", "ضلع لاہور"),
+    ("Lake Victoria", "جھیل وکٹوریا"),
+    ("Awami National Party", "عوامی نیشنل پارٹی"),   # -tion = شن
+])
+def test_cross_script_pairs_share_the_skeleton(latin, urdu):
+    a, b = name_forms(latin), name_forms(urdu)
+    assert a.skeleton == b.skeleton and a.skeleton
+    assert a.loose == b.loose
+    assert (a.script, b.script) == ("latn", "urdu")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Karachi", "Lahore"), ("کراچی", "لاہور"), ("Putin", "Paris"), ("ٹرمپ", "ٹوکیو"), ("Tokyo", "Kyoto"),
+])
+def test_different_names_get_different_skeletons(a, b):
+    assert name_forms(a).skeleton != name_forms(b).skeleton
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ariège", "Ariege"), ("Москва", "Moskva"), ("Zürich", "ZURICH"), ("São Paulo", "Sao-Paulo"),
+    ("كراچي", "کراچی"), ("پیانگ یانگ", "پیانگیانگ"), ("پاکِستان", "پاکستان"),
+])
+def test_key_folds_spelling_noise(a, b):
+    assert name_forms(a).key == name_forms(b).key
+
+
+def test_norm_keeps_script_and_casefolds():
+    assert norm_name("  Kim Jong-un ") == "kim jong un"
+    assert norm_name("Москва") == "москва"
+    assert norm_name("ماسکو، روس") == "ماسکو روس"
+    assert script_of("ماسکو") == "urdu" and script_of("moscow") == "latn" and script_of("москва") == "other"
+
+
+def test_a_name_made_only_of_generic_words_keeps_them():
+    assert name_forms("County").skeleton == "KNT"
+    assert name_forms("کاؤنٹی").skeleton
