@@ -27,6 +27,7 @@ from pathlib import Path
 import regex
 from tqdm import tqdm
 
+from linker.index import build_index
 from linker.keys import name_forms
 from linker.names import for_entity as generated_names
 from linker.normalize import NORMALISER_VERSION
@@ -156,6 +157,7 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
             stats.names += len(name_rows)
             bar.update(len(chunk))
     con.executescript(INDEXES)
+    build_index(con)  # the linker's candidate index (hash filters, gram postings), persisted in the file
 
 
 def _write_meta(con: sqlite3.Connection, stats: BuildStats) -> None:

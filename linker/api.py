@@ -4,11 +4,14 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 
-import regex
+from .candidates import CandidateFinder, Evidence, romanisations, urdu_spellings
+from .index import NameIndex
+from .linking import MAX_CANDIDATES, Span, link_spans
+from .rank import TEXT_WEIGHTS, confidence, match_quality
+from .store import GazetteerError, connect_readonly, read_meta
 
-from .keys import name_forms
-from .normalize import normalize
-from .store import connect_readonly, read_meta
+#: Default confidence below which a span is not reported (a score reads as the chance the link is right).
+DEFAULT_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,51 +46,66 @@ class Mention:
 
 
 class Linker:
-    """Links names in Urdu text to Wikidata items using a gazetteer file (opened read-only)."""
+    """Links names in Urdu text to Wikidata items using a gazetteer file (opened read-only).
 
-    def __init__(self, con):
+    One instance may be shared by threads: it only reads the file and keeps caches of immutable values.
+    """
+
+    def __init__(self, con, threshold: float = DEFAULT_THRESHOLD):
         self._con = con
         self.meta = read_meta(con)
+        self.threshold = threshold
+        try:
+            self._finder = CandidateFinder(con, NameIndex(con))
+        except (ValueError, KeyError) as e:
+            raise GazetteerError(f"{e}: rebuild it with gazetteer-rebuild") from None
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None) -> Linker:
-        """Open the gazetteer at ``path`` (default: $URDU_LINKER_GAZETTEER, then the per-user path)."""
-        return cls(connect_readonly(path))
+    def open(cls, path: str | os.PathLike | None = None, *, threshold: float = DEFAULT_THRESHOLD) -> Linker:
+        """Open the gazetteer at ``path`` (default: $URDU_LINKER_GAZETTEER, then the per-user path).
+
+        ``threshold`` is the default minimum score of :meth:`link` (0.5; higher for precision).
+        """
+        return cls(connect_readonly(path), threshold=threshold)
 
     def lookup(self, name: str, k: int = 10) -> list[Candidate]:
-        """Entities whose normalised name (or space-free key) equals ``name``'s, most prominent first."""
-        f = name_forms(name)
-        if not f.key:
-            return []
-        rows = self._con.execute(
-            """SELECT e.qid, e.label_en, e.label_ur, e.coarse, e.prior, n.name, n.norm = ?
-               FROM names n JOIN entities e ON e.id = n.entity_id
-               WHERE n.norm = ? OR n.key = ?""", (f.norm, f.norm, f.key)).fetchall()
-        best: dict[str, Candidate] = {}
-        for qid, en, ur, coarse, prior, matched, exact in rows:
-            score = round((0.7 if exact else 0.6) + 0.3 * prior, 4)
-            if qid not in best or score > best[qid].score:
-                best[qid] = Candidate(qid, en, ur, coarse, score, matched, "exact" if exact else "key")
-        return sorted(best.values(), key=lambda c: (-c.score, c.qid))[:k]
+        """Ranked candidate entities for one name, in Urdu or Latin script (exact, key, fuzzy, transliterated)."""
+        evidence = self._finder.lookup(name)
+        return sorted((self._candidate(ev) for ev in evidence.values()), key=lambda c: (-c.score, c.qid))[:k]
 
-    def link(self, text: str) -> list[Mention]:
-        """Mentions of gazetteer names in ``text`` (exact 1-4 word windows, longest first; preliminary)."""
-        norm = normalize(text)
-        words = [m.span() for m in regex.finditer(r"[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}]+)*", norm.text)]
-        mentions: list[Mention] = []
-        i = 0
-        while i < len(words):
-            for n in range(min(4, len(words) - i), 0, -1):
-                s, e = words[i][0], words[i + n - 1][1]
-                cands = self.lookup(norm.text[s:e], k=5)
-                if cands:
-                    top = cands[0]
-                    start, end = norm.to_original(s, e)
-                    mentions.append(Mention(start, end, text[start:end], top.qid, top.label_en, top.label_ur,
-                                            top.type, top.score, cands,
-                                            {"matched": top.matched, "method": top.method}))
-                    i += n
-                    break
-            else:
-                i += 1
-        return mentions
+    def _candidate(self, ev: Evidence) -> Candidate:
+        ent = self._finder.entity(ev.eid)
+        score = confidence(match_quality(ev.method, ev.sim), ent.prominence)
+        return Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, score, ev.matched, ev.method)
+
+    def link(self, text: str, threshold: float | None = None) -> list[Mention]:
+        """Mentions of gazetteer entities in ``text``, in text order, with original-text offsets.
+
+        Spans scoring below ``threshold`` (default: the one given to :meth:`open`) are left out.
+        """
+        limit = self.threshold if threshold is None else threshold
+        linked, unlinked = link_spans(self._finder, text, limit)
+        mentions = [self._mention(s, linked=True) for s in linked]
+        mentions += [self._mention(s, linked=False) for s in unlinked]
+        return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _mention(self, span: Span, linked: bool) -> Mention:
+        best = span.best
+        cands = [Candidate(c.ent.qid, c.ent.label_en, c.ent.label_ur, c.ent.type, c.score, c.ev.matched,
+                           c.ev.method) for c in span.cands[:MAX_CANDIDATES]]
+        context = {k: round(TEXT_WEIGHTS[k] * v, 3) for k, v in best.features.items()
+                   if k not in ("quality", "prominence")}
+        why = {"matched": best.ev.matched, "method": best.ev.method, "similarity": best.ev.sim,
+               "prior": best.ent.prominence, "context": context, **best.notes}
+        if best.ev.via:
+            why["via"] = best.ev.via
+        if not linked:
+            return Mention(span.start, span.end, span.surface, None, "", "", "", best.score, cands,
+                           {**why, "nil": "below threshold"})
+        e = best.ent
+        return Mention(span.start, span.end, span.surface, e.qid, e.label_en, e.label_ur, e.type, best.score,
+                       cands, why)
+
+    def transliterate(self, text: str, to: str = "latn", n: int = 1) -> list[str]:
+        """Up to ``n`` spellings of ``text`` in Latin (``to="latn"``) or Urdu (``to="urdu"``) script, best first."""
+        return list((romanisations if to == "latn" else urdu_spellings)(text, n))

@@ -1,0 +1,104 @@
+"""Running-text benchmark: UNER (BBC Urdu) span agreement, COUNTER throughput, memory and start-up time.
+
+Prints
+- the share of linked spans that overlap a gold PER/LOC/ORG span (target >= 0.90) and the share of gold LOC spans
+  that a linked span overlaps (target >= 0.70), with per-type recall, the most frequent wrong links and misses;
+- lines/s on the COUNTER news lines on one core (target >= 200), peak RSS (target < 300 MB) and the time from a
+  fresh interpreter to the first linked text (target < 2 s).
+
+Usage: python bench/text.py --gazetteer /tmp/g.sqlite [--threshold 0.5] [--data ../shared/data]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from linker import Linker
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+NAME_TYPES = ("PER", "LOC", "ORG")
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def uner(linker: Linker, path: Path, threshold: float, show: int) -> None:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    linked = good = 0
+    gold_total: Counter = Counter()
+    gold_hit: Counter = Counter()
+    wrong: Counter = Counter()
+    missed: Counter = Counter()
+    by_method: Counter = Counter()
+    for row in rows:
+        gold = [(s["start"], s["end"], s["label"], s["text"]) for s in row["spans"] if s["label"] in NAME_TYPES]
+        mentions = [m for m in linker.link(row["text"], threshold=threshold) if m.qid]
+        for m in mentions:
+            linked += 1
+            hit = any(overlaps((m.start, m.end), g[:2]) for g in gold)
+            good += hit
+            by_method[(m.why["method"], hit)] += 1
+            if not hit:
+                wrong[(m.surface, m.qid, m.label_en)] += 1
+        for g in gold:
+            gold_total[g[2]] += 1
+            if any(overlaps((m.start, m.end), g[:2]) for m in mentions):
+                gold_hit[g[2]] += 1
+            elif g[2] == "LOC":
+                missed[g[3]] += 1
+    print(f"UNER: {len(rows)} sentences, {linked} linked spans")
+    print(f"  linked spans overlapping a gold PER/LOC/ORG span: {good / max(linked, 1):.3f}  (target >= 0.90)")
+    for t in NAME_TYPES:
+        print(f"  gold {t} spans linked: {gold_hit[t]}/{gold_total[t]} = {gold_hit[t] / max(gold_total[t], 1):.3f}"
+              + ("  (target >= 0.70)" if t == "LOC" else ""))
+    print("  by method (right/wrong): " + ", ".join(
+        f"{m} {by_method[(m, True)]}/{by_method[(m, False)]}" for m in sorted({m for m, _ in by_method})))
+    print(f"  most frequent links outside gold spans: {wrong.most_common(show)}")
+    print(f"  most frequent gold LOC spans not linked: {missed.most_common(show)}")
+
+
+def throughput(linker: Linker, path: Path, threshold: float) -> None:
+    lines = [json.loads(line)["text"] for line in gzip.open(path, "rt", encoding="utf-8")]
+    chars = sum(map(len, lines))
+    t0 = time.process_time()
+    mentions = sum(len(linker.link(line, threshold=threshold)) for line in lines)
+    cpu = time.process_time() - t0
+    print(f"COUNTER: {len(lines)} lines ({chars:,} chars), {mentions} mentions, {cpu:.1f} s CPU: "
+          f"{len(lines) / cpu:.0f} lines/s on one core (target >= 200), {chars / cpu / 1000:.0f}k chars/s")
+
+
+def start_up(gazetteer: str) -> None:
+    code = ("import time; t = time.perf_counter(); from linker import Linker; "
+            f"l = Linker.open({gazetteer!r}); l.link('روس کے صدر ولادیمیر پوتن ماسکو میں'); "
+            "print(time.perf_counter() - t)")
+    t = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(3))
+    print(f"start-up (import + open + first link, best of 3): {t:.2f} s (target < 2 s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gazetteer", required=True)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--show", type=int, default=25, help="how many errors to list")
+    args = ap.parse_args()
+    start_up(args.gazetteer)
+    linker = Linker.open(args.gazetteer)
+    threshold = linker.threshold if args.threshold is None else args.threshold
+    print(f"threshold {threshold}")
+    uner(linker, args.data / "eval" / "ner" / "uner_ur.jsonl", threshold, args.show)
+    throughput(linker, args.data / "eval" / "text" / "counter_ur_news_lines.jsonl.gz", threshold)
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (target < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Candidate entities for one name: exact keys, cross-script skeletons, fuzzy forms and transliteration.
+
+Each candidate keeps the evidence that found it (which gazetteer spelling, which method, how similar), so the
+ranking can weigh it and the API can say *why*.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .index import NameIndex
+from .keys import NameForms, name_forms
+from .rank import EntityInfo, match_quality, prominence
+
+try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
+    from .translit import to_latin as _to_latin, to_urdu as _to_urdu
+except ImportError:  # pragma: no cover - only before linker.translit exists
+    _to_latin = _to_urdu = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    """One row of the gazetteer's names table, as matching needs it."""
+
+    eid: int
+    name: str
+    lang: str
+    kind: str         # label / alias / generated
+    key: str
+    script: str
+
+    @property
+    def foreign(self) -> bool:
+        return self.script == "urdu" and self.lang not in ("ur", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How one gazetteer name supports an entity for a query."""
+
+    eid: int
+    matched: str      # the gazetteer name
+    method: str       # exact / generated / key / transliteration / fuzzy
+    sim: float        # string similarity in [0, 1] in the space where it matched
+    via: str = ""     # the romanisation/spelling of the query that matched, for transliteration
+    foreign: bool = False  # an Urdu-script name the source filed under another language (often Persian/Arabic)
+
+
+def _nbest(fn, text: str, n: int) -> list[str]:
+    """Spellings from a transliterator that may return strings or (string, score) pairs."""
+    if fn is None or not text:
+        return []
+    out = []
+    for item in fn(text, n):
+        s = item if isinstance(item, str) else (getattr(item, "text", None) or item[0])
+        if s and s not in out:
+            out.append(s)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def romanisations(text: str, n: int = 3) -> tuple[str, ...]:
+    """to_latin n-best of an Urdu name (cached: news repeats names)."""
+    return tuple(_nbest(_to_latin, text, n))
+
+
+@lru_cache(maxsize=50_000)
+def urdu_spellings(text: str, n: int = 3) -> tuple[str, ...]:
+    """to_urdu n-best of a Latin name (cached)."""
+    return tuple(_nbest(_to_urdu, text, n))
+
+
+class CandidateFinder:
+    """Turns a name (or the forms of a text window) into evidence per entity, best evidence kept."""
+
+    def __init__(self, con: sqlite3.Connection, index: NameIndex):
+        self._con = con
+        self.index = index
+        self.entity = lru_cache(maxsize=200_000)(self._entity)
+
+    def _entity(self, eid: int) -> EntityInfo:
+        qid, en, ur, coarse, classes, country, prior = self._con.execute(
+            "SELECT qid, label_en, label_ur, coarse, classes, country, prior FROM entities WHERE id = ?",
+            (eid,)).fetchone()
+        return EntityInfo(eid, qid, en, ur, coarse, classes, country, prior,
+                          prominence(qid, coarse, prior, classes, ur, country))
+
+    def names(self, space: str, form: str) -> list[NameRow]:
+        """The gazetteer names whose form in ``space`` ("k" key, "s" skeleton) equals ``form``."""
+        rowids = self.index.name_rows(space, form)
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        return [NameRow(*r) for r in self._con.execute(
+            f"SELECT entity_id, name, lang, kind, key, script FROM names WHERE rowid IN ({marks})", rowids)]
+
+    def exact_key(self, key: str) -> list[Evidence]:
+        """Evidence from the names with exactly this key (real names: exact; build-time spellings: generated)."""
+        return [Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0, foreign=r.foreign)
+                for r in self.names("k", key)]
+
+    def exact(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Names with the same key (script-specific) and, across scripts, the same skeleton."""
+        for ev in self.exact_key(forms.key):
+            _keep(out, ev)
+        if forms.skeleton:
+            for r in self.names("s", forms.skeleton):
+                if r.key != forms.key:
+                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r.key, r.script)))
+
+    def _cross_sim(self, forms: NameForms, key: str, script: str) -> float:
+        """Similarity of two names that share a skeleton: compared in one script, through transliteration."""
+        if script == forms.script:
+            return fuzz.ratio(forms.key, key) / 100
+        if forms.script == "urdu" and script == "latn":
+            best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
+        elif forms.script == "latn" and script == "urdu":
+            best = max((fuzz.ratio(name_forms(u).key, key) for u in urdu_spellings(forms.norm)), default=0.0)
+        else:
+            best = 0.0
+        return max(0.75, best / 100)
+
+    def fuzzy(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.7, k: int = 20) -> None:
+        """Real and generated names in the query's script a few edits away."""
+        for hit in self.index.fuzzy(forms.key, k=k, min_sim=min_sim):
+            if hit.sim < 1.0:  # equal keys were found by exact()
+                for r in self.names("k", hit.form):
+                    _keep(out, Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "fuzzy", hit.sim))
+
+    def transliterated(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.7,
+                       k: int = 10) -> None:
+        """Romanise an Urdu query (or spell a Latin query in Urdu) and look the spellings up, exactly and fuzzily."""
+        if forms.script == "urdu":
+            spellings = romanisations(forms.norm)
+        elif forms.script == "latn":
+            spellings = urdu_spellings(forms.norm)
+        else:
+            return
+        for rank, spelling in enumerate(spellings):
+            decay = 1.0 - 0.04 * rank  # the transliterator's later guesses are less likely
+            for hit in self.index.fuzzy(name_forms(spelling).key, k=k, min_sim=min_sim):
+                for r in self.names("k", hit.form):
+                    if r.kind != "generated":
+                        _keep(out, Evidence(r.eid, r.name, "transliteration", round(hit.sim * decay, 4), spelling))
+
+    def lookup(self, text: str, *, fuzzy: bool = True) -> dict[int, Evidence]:
+        """All evidence for ``text`` as a name: exact and key matches, then fuzzy and transliteration."""
+        forms = name_forms(text)
+        out: dict[int, Evidence] = {}
+        if not forms.key:
+            return out
+        self.exact(forms, out)
+        if fuzzy:
+            self.fuzzy(forms, out)
+            self.transliterated(forms, out)
+        return out
+
+
+def _keep(out: dict[int, Evidence], ev: Evidence) -> None:
+    """Keep the strongest evidence per entity (ties broken by the matched name, for determinism)."""
+    old = out.get(ev.eid)
+    if old is None or (match_quality(ev.method, ev.sim), ev.matched) > (match_quality(old.method, old.sim),
+                                                                       old.matched):
+        out[ev.eid] = ev

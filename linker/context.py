@@ -1,0 +1,94 @@
+"""Hand-written Urdu word lists the linker reasons with: function words, common words, type cues.
+
+All words are written in normalised form (Urdu ک ی ہ, no aerab), as :func:`linker.normalize.normalize` yields them.
+The lists are small on purpose: they decide *where a name cannot be* and *what kind of name a neighbour
+announces*, not what is a name.
+"""
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Postpositions and particles that Urdu writers glue onto the previous word (ماسکواور = ماسکو + اور).
+#: A token may be split into NAME + one of these; longest first so کیلئے wins over کے.
+GLUED_SUFFIXES: tuple[str, ...] = tuple(sorted(_words("""
+    اور کا کی کے نے کو سے میں پر تک بھی ہی والا والی والے کیلئے کیلیے کےلیے کےلئے
+    کیخلاف کےخلاف کےساتھ کےبعد کےمطابق کےقریب کےدوران
+"""), key=lambda w: (-len(w), w)))
+
+#: Postpositions written glued *before* a word (کیخلاف, کےصدر): a token may be split into one of these + NAME.
+GLUED_PREFIXES: tuple[str, ...] = tuple(sorted(_words("کی کے کا سے"), key=lambda w: (-len(w), w)))
+
+#: Closed-class words: postpositions, conjunctions, pronouns, auxiliaries, quantifiers. A name never starts or
+#: ends with one of these, and one of these alone is never a name (اور is also the French département Eure).
+FUNCTION_WORDS: frozenset[str] = _words("""
+    اور کا کی کے نے کو سے میں پر تک بھی ہی تو یہ وہ یہی وہی ان اس انہیں اسے انہوں انھوں جنہوں جنھوں
+    جو جس جن جسے جنہیں کہ کیا کیوں کیسے کب کہاں کون کونسا کونسی ہے ہیں تھا تھی تھیں تھے ہو ہوں ہوا ہوئی ہوئے
+    ہونے ہوگا ہوگی ہوں گے گا گی گے نہیں نہ مت یا لیکن مگر بلکہ اگر چونکہ کیونکہ جبکہ تاہم نیز البتہ پھر
+    لیے لئے کیلئے ساتھ بعد پہلے والا والی والے جب تب اب یہاں وہاں کر کرکے کرنے کرتے کرتی کرتا کیے کئے کی
+    گیا گئی گئے رہا رہی رہے سکتا سکتی سکتے چاہیے ایک دو تین چار پانچ کچھ سب ہر کوئی کسی کس اپنے اپنی اپنا
+    ہم آپ تم میرا میری میرے ہمارا ہماری ہمارے ان کا انکے اسکے اسکی انکی خلاف طرف جانب دوران مطابق بارے
+    حوالے علاوہ درمیان بجائے ذریعے ذریعہ تحت پاس قریب بغیر سمیت باوجود بابت سے متعلق لہذا لہٰذا یعنی
+    بہت جیسے جیسا جیسی ایسے ایسا ایسی اتنا اتنی اتنے جتنا کہا کہنا کہتے کہتی دیا دی دیے دیئے
+    لیا لیے جا جاتا جاتی جاتے جائے جائیں جانے چکا چکی چکے رکھا ہوتا ہوتی ہوتے جی ہاں
+""")
+
+#: Frequent Urdu content words that equal (or key-match) some rare gazetteer name: on their own they link
+#: only to very prominent entities with a supporting context (صدر "president" vs Saddar; چین "China"/"peace").
+#: Curated from the words that linked wrongly on real prose (../shared/data/eval/text) during development.
+COMMON_WORDS: frozenset[str] = _words("""
+    صدر وزیر اعظم وزیراعظم جنرل حکومت ملک شہر صوبہ صوبے ضلع دریا علاقہ علاقے عوام لوگ لوگوں دنیا سال
+    سالوں دن روز رات وقت بات باتیں کام نام پانی زمین آسمان سمندر پہاڑ راستہ سڑک گھر گاؤں بازار مسجد
+    قومی عالمی ملکی سرکاری فوج فوجی پولیس عدالت قانون قوم امن جنگ فتح شکست میچ ٹیم کھیل کپتان
+    نئی نیا نئے پرانا بڑا بڑی بڑے چھوٹا چھوٹی اچھا اچھی برا اعلی اعلیٰ خاص عام اہم پہلا پہلی دوسرا دوسری
+    تیسرا آخری مکمل شروع ختم جاری حاصل پیش اجلاس اعلان فیصلہ فیصلے مسئلہ مسائل ترقی معاشی معیشت
+    تعلیم صحت طلبہ اسکول کالج بچے بچوں خواتین مرد عورت بیٹا بیٹی باپ ماں بھائی بہن دوست
+    خبر رپورٹ بیان ذرائع تفصیلات مطابق تاریخ حال مستقبل ماضی آج کل صبح شام دوپہر ہفتہ مہینہ
+    شاہ شیر گل لال سبز سفید کالا نیلا پیلا سونا چاندی ہیرا موتی چاند سورج ستارہ نور امید
+    خان ملک چودھری چوہدری سید شیخ میاں راجہ مرزا حاجی مولانا علامہ پیر صاحب بیگم بی بی
+    کم زیادہ لی چین بھر پار سر دل جان آن بن سن ہند دور مال راج نگر پور آباد گڑھ کوٹ گنج
+    پاک صاف دین ایمان حق سچ جھوٹ محبت رحمت برکت فضل کرم
+""")
+
+#: Titles and offices written before a person's name (صدر اوباما، جنرل راحیل شریف). After a name with a genitive
+#: postposition they announce the opposite: روس کے صدر (Russia's president) makes روس a place or organisation.
+PERSON_TITLES: frozenset[str] = _words("""
+    صدر وزیراعظم وزیر جنرل کرنل میجر بریگیڈیئر کیپٹن ایڈمرل مارشل مسٹر مسز ڈاکٹر پروفیسر شہزادہ شہزادی
+    بادشاہ ملکہ چیئرمین سربراہ رہنما لیڈر سینیٹر رکن گورنر وزیراعلی وزیراعلیٰ جسٹس ترجمان سیکرٹری سیکریٹری
+    سفیر نائب مرحوم جناب محترم محترمہ بیگم کھلاڑی اداکار اداکارہ گلوکار مصنف شاعر کوچ کپتان چانسلر اسپیکر
+    امیدوار قائد امیر مولانا علامہ آیت اللہ شیخ سلطان ولی عہد
+""")
+
+#: Honorifics written after a person's name (عمران خان صاحب).
+PERSON_HONORIFICS: frozenset[str] = _words("صاحب صاحبہ جی")
+
+#: Generic place words next to a place name (شہر ماسکو، ماسکو شہر، صوبہ پنجاب، دریائے سندھ) and words of
+#: travel and location that follow one (ماسکو روانہ، لاہور پہنچے).
+PLACE_WORDS: frozenset[str] = _words("""
+    شہر شہروں صوبہ صوبے صوبائی ضلع ضلعے اضلاع دریا دریائے جزیرہ جزیرے ملک ممالک گاؤں علاقہ علاقے
+    دارالحکومت ریاست ریاستوں سرحد سرحدی پہاڑ پہاڑی جھیل سمندر خلیج وادی قصبہ قصبے تحصیل کاؤنٹی بندرگاہ
+    روانہ پہنچے پہنچ پہنچا پہنچی مقیم واقع
+""")
+
+#: Organisation words next to an organisation's name (تحریک انصاف پارٹی، ایجنسی رائٹرز).
+ORG_WORDS: frozenset[str] = _words("""
+    پارٹی جماعت ایجنسی تنظیم کمپنی بینک ادارہ ادارے کمیشن کونسل یونیورسٹی اخبار چینل لیگ کلب وزارت
+    محکمہ فاؤنڈیشن کارپوریشن گروپ اتحاد نیوز اسمبلی پارلیمان پارلیمنٹ کمیٹی فورس ایئرلائن ایئرلائنز
+    فنڈ بورڈ اتھارٹی
+""")
+
+#: Genitive postpositions: "X کے صدر" is "X's president".
+GENITIVES: frozenset[str] = _words("کا کی کے")
+
+
+#: English letters as Urdu writes them when spelling an initialism (ڈی پی آر کے = DPRK, بی بی سی = BBC).
+#: Several spellings per letter occur in news; کے (K) is also the postposition, so a run is only read as an
+#: initialism when the gazetteer knows the letters.
+LETTER_NAMES: dict[str, str] = {
+    "اے": "A", "ای": "E", "بی": "B", "سی": "C", "ڈی": "D", "ایف": "F", "جی": "G", "ایچ": "H",
+    "آئی": "I", "جے": "J", "کے": "K", "ایل": "L", "ایم": "M", "این": "N", "او": "O", "پی": "P",
+    "کیو": "Q", "آر": "R", "ایس": "S", "ٹی": "T", "یو": "U", "وی": "V", "ڈبلیو": "W", "ڈبلییو": "W",
+    "ایکس": "X", "وائی": "Y", "زیڈ": "Z", "زیڈی": "Z",
+}

@@ -1,0 +1,250 @@
+"""Linking running text: windows -> candidates -> context-aware scores -> non-overlapping mentions.
+
+Steps for one text:
+
+1. tokenise the normalised text and make candidate windows (:mod:`linker.mentions`);
+2. keep the windows whose key the index knows (one vectorised hash test for all windows), plus a few
+   name-like windows whose cross-script skeleton matches a Latin-only entity and whose romanisation agrees;
+3. score every (window, entity) pair: match quality, prominence, the type cues around the window, and
+   penalties for common words, very short words and repairs (glued splits, initialisms);
+4. pick non-overlapping windows, longest confident match first;
+5. document coherence: candidates that share a country with the other confident links gain, names already
+   linked in full elsewhere in the text (ولادیمیر پوتن ... پوتن) keep their entity; then pick again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .candidates import CandidateFinder, Evidence, romanisations
+from .context import (COMMON_WORDS, FUNCTION_WORDS, GENITIVES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES,
+                      PLACE_WORDS)
+from .keys import name_forms
+from .mentions import Window, Word, windows, words_of
+from .normalize import normalize
+from .rank import EntityInfo, match_quality, text_confidence
+from .tokenize import tokenize
+
+#: A link counts for document coherence when it scores at least this.
+CONFIDENT = 0.75
+MAX_CANDIDATES = 5
+#: Spans scoring at least this (but below the threshold) are reported as NIL mentions with their candidates.
+NIL_FLOOR = 0.25
+_CROSS_MIN_SIM = 0.8      # romanisation vs English name, for skeleton matches inside running text
+
+
+@dataclass
+class Scored:
+    """One candidate entity of a span, with what went into its score."""
+
+    ev: Evidence
+    ent: EntityInfo
+    features: dict[str, float] = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
+    score: float = 0.0
+
+    def rescore(self) -> None:
+        self.score = text_confidence(self.features)
+
+
+@dataclass
+class Span:
+    """A window with candidates; ``start``/``end`` in the original text."""
+
+    win: Window
+    start: int
+    end: int
+    surface: str
+    cands: list[Scored]
+
+    @property
+    def best(self) -> Scored:
+        return self.cands[0]
+
+    def sort(self) -> None:
+        for c in self.cands:
+            c.rescore()
+        self.cands.sort(key=lambda c: (-c.score, c.ent.qid))
+
+
+def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[list[Span], list[Span]]:
+    """The linked spans of ``text`` (best candidate first in each) and the NIL spans, in text order."""
+    norm = normalize(text)
+    words, joined = words_of(norm, tokenize(text, norm))
+    wins = list(windows(words, joined))
+    spans: list[Span] = []
+    known = finder.index.contains("k", [w.key for w in wins])
+    tried_cross: set[str] = set()
+    for win, hit in zip(wins, known):
+        evidence: dict[int, Evidence] = {}
+        if hit:
+            for ev in finder.exact_key(win.key):
+                evidence[ev.eid] = ev
+        elif _name_like(win, words) and win.text not in tried_cross:
+            tried_cross.add(win.text)
+            for ev in _cross_script(finder, win):
+                evidence[ev.eid] = ev
+        if evidence:
+            start, end = win.original(norm)
+            spans.append(Span(win, start, end, text[start:end],
+                              [_scored(finder, ev, win, words) for ev in evidence.values()]))
+    for span in spans:
+        span.sort()
+    chosen = _select(spans, threshold)
+    spans += _name_parts(chosen, words, wins, norm, text)
+    _coherence(spans, chosen)
+    for span in spans:
+        span.sort()
+    linked = _select(spans, threshold)
+    nil = _select([s for s in spans if s.best.score < threshold and _nil_worthy(s, words)], NIL_FLOOR, linked)
+    return linked, nil
+
+
+def _nil_worthy(span: Span, words: list[Word]) -> bool:
+    """A NIL mention is a name-like span, not a common word that happens to match something obscure."""
+    return not (span.win.tokens == 1 and words[span.win.first].norm in COMMON_WORDS)
+
+
+def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm, text: str) -> list[Span]:
+    """Single words elsewhere in the text that repeat a part of a person linked in full (پوتن after ولادیمیر پوتن)."""
+    parts: dict[str, Scored] = {}
+    for span in chosen:
+        if span.win.tokens > 1 and span.best.ent.type == "PER" and span.best.score >= CONFIDENT:
+            for w in words[span.win.first:span.win.last + 1]:
+                if w.norm not in FUNCTION_WORDS and len(w.norm) > 2:
+                    parts.setdefault(w.norm, span.best)
+    out = []
+    for win in wins:
+        full = parts.get(win.text) if win.tokens == 1 else None
+        if full is not None and not any(s.win.first <= win.first <= s.win.last for s in chosen):
+            start, end = win.original(norm)
+            s = Scored(full.ev, full.ent, {**full.features, "seen_in_full": 1.0},
+                       {"seen_in_full": full.ev.matched})
+            out.append(Span(win, start, end, text[start:end], [s]))
+    return out
+
+
+def _name_like(win: Window, words: list[Word]) -> bool:
+    """Whether a window with no exact key match is worth a cross-script skeleton lookup."""
+    if win.tokens > 3 or win.initialism:
+        return False
+    span = words[win.first:win.last + 1]
+    return (all(w.kind == "urdu" and w.norm not in COMMON_WORDS and w.norm not in FUNCTION_WORDS for w in span)
+            and len(win.key) >= 4)
+
+
+def _cross_script(finder: CandidateFinder, win: Window) -> list[Evidence]:
+    """Latin-only entities whose skeleton equals the window's and whose name its romanisation resembles."""
+    forms = name_forms(win.text)
+    if not forms.skeleton or len(forms.skeleton) < 3 or not finder.index.contains("s", [forms.skeleton])[0]:
+        return []
+    romans = [name_forms(r).key for r in romanisations(forms.norm)]
+    if not romans:
+        return []
+    out = []
+    for row in finder.names("s", forms.skeleton):
+        if row.script == "latn":
+            sim = max(fuzz.ratio(r, row.key) for r in romans) / 100
+            if sim >= _CROSS_MIN_SIM:
+                out.append(Evidence(row.eid, row.name, "key", round(sim, 4)))
+    return out
+
+
+def _cues(words: list[Word], win: Window) -> tuple[set[str], set[str]]:
+    """(types announced, types ruled out) by the words next to the window.
+
+    Titles come before a person (صدر اوباما), honorifics after (عمران خان صاحب); generic place and organisation
+    words sit on either side (شہر ماسکو، ماسکو شہر). "X کے صدر" (X's president) announces that X is not a person.
+    A glued split (ماسکواور) makes the split-off word the next word.
+    """
+    before = [w.norm for w in words[max(0, win.first - 2):win.first]]
+    after = [win.split] if win.split and win.nend < words[win.last].nend else []
+    after += [w.norm for w in words[win.last + 1:win.last + 3]]
+    yes: set[str] = set()
+    no: set[str] = set()
+    for word in before:
+        if word in PERSON_TITLES:
+            yes.add("PER")
+        elif word in PLACE_WORDS:
+            yes.add("LOC")
+        elif word in ORG_WORDS:
+            yes.add("ORG")
+    if after:
+        first = after[0]
+        if first in PERSON_HONORIFICS:
+            yes.add("PER")
+        elif first in PLACE_WORDS:
+            yes.add("LOC")
+        elif first in ORG_WORDS:
+            yes.add("ORG")
+        elif first in GENITIVES and len(after) > 1 and after[1] in PERSON_TITLES:
+            no.add("PER")
+    return yes, no
+
+
+def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word]) -> Scored:
+    """A candidate with the features of :data:`linker.rank.TEXT_WEIGHTS` that do not depend on other spans."""
+    ent = finder.entity(ev.eid)
+    f = {"quality": match_quality(ev.method, ev.sim), "prominence": ent.prominence}
+    notes: dict = {}
+    yes, no = _cues(words, win)
+    if yes or no:
+        notes["cues"] = sorted(yes) + [f"not {t}" for t in sorted(no)]
+        if ent.type in yes:
+            f["cue_agrees"] = 1.0
+        elif yes or ent.type in no:
+            f["cue_disagrees"] = 1.0
+    first = words[win.first]
+    if win.tokens == 1:
+        f["single"] = 1.0
+        if len(win.key) <= 3 and not win.initialism:
+            f["short"] = 1.0
+        if first.norm in COMMON_WORDS and not win.split:
+            f["common"] = 1.0
+        if ent.type == "PER":
+            f["person_part"] = 1.0
+    if all(w.kind == "latin" for w in words[win.first:win.last + 1]):
+        f["latin"] = 1.0
+    if ent.untyped:
+        f["untyped"] = 1.0
+    if ent.type == "MISC":
+        f["misc"] = 1.0
+    if ev.foreign:
+        f["foreign_alias"] = 1.0
+    if win.split:
+        f["split"] = 1.0
+        notes["split"] = win.split
+    if win.initialism:
+        f["initialism"] = 1.0
+        notes["initialism"] = win.initialism
+    s = Scored(ev, ent, f, notes)
+    s.rescore()
+    return s
+
+
+def _select(spans: list[Span], threshold: float, taken: list[Span] | None = None) -> list[Span]:
+    """Non-overlapping spans whose best score reaches ``threshold``: more tokens first, then higher score.
+
+    Spans in ``taken`` are already placed: the new ones may not overlap them (and are not returned).
+    """
+    confident = [s for s in spans if s.best.score >= threshold]
+    confident.sort(key=lambda s: (-s.win.tokens, -s.best.score, bool(s.win.split), s.start, s.end))
+    placed = list(taken or [])
+    new: list[Span] = []
+    for span in confident:
+        if all(span.win.nend <= t.win.nstart or span.win.nstart >= t.win.nend for t in placed):
+            placed.append(span)
+            new.append(span)
+    return sorted(new, key=lambda s: (s.start, s.end))
+
+
+def _coherence(spans: list[Span], chosen: list[Span]) -> None:
+    """Candidates sharing a country with the other confident links of the text gain."""
+    confident = [s for s in chosen if s.best.score >= CONFIDENT]
+    for span in spans:
+        others = {s.best.ent.country for s in confident if s is not span and s.best.ent.country}
+        for c in span.cands:
+            if c.ent.country and c.ent.country in others:
+                c.features["coherent"] = 1.0
+                c.notes["coherence"] = c.ent.country

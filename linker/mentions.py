@@ -1,0 +1,167 @@
+"""Where a name may be in running Urdu text: windows of 1-5 tokens, with the repairs real text needs.
+
+A window is a candidate span, not a mention: the linker keeps the windows whose key the index knows and
+ranks them. The repairs:
+
+* space insertion (پیانگ یا نگ): a window's key is its tokens' keys concatenated, and gazetteer keys have no
+  spaces either, so a name split by a stray space still matches;
+* space omission (ماسکواور): a window may end in a token with a glued postposition cut off (ماسکو + اور), or
+  start in one with a glued preposition cut off (کیخلاف -> خلاف);
+* glued digits (کووڈ۱۹؍): the tokeniser separates them; a number may end a window (کووڈ 19);
+* Latin names inside Urdu text: Latin tokens make windows like any other (keys fold case and accents);
+* initialisms spelled letter by letter (ڈی پی آر کے): a run of letter names also yields the Latin letters
+  (DPRK) as a window key.
+
+Offsets: every window knows its span in the normalised text; :class:`Window` converts it to the original.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .context import FUNCTION_WORDS, GLUED_PREFIXES, GLUED_SUFFIXES, LETTER_NAMES
+from .keys import name_forms
+from .normalize import Normalized
+from .tokenize import Token
+
+MAX_TOKENS = 5
+_WORD_KINDS = frozenset({"urdu", "latin", "word", "number"})
+#: Punctuation that may sit inside a name (کم جونگ-اون, U.S.); any other punctuation ends a window.
+_JOINERS = frozenset("-‐‑–'’&/.")
+_MIN_CORE = 2  # a glued split must leave a name of at least this many letters
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word token with its span in the normalised text."""
+
+    norm: str
+    kind: str
+    nstart: int
+    nend: int
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A candidate span: word indices [first, last], its normalised span and the key it is looked up by."""
+
+    first: int
+    last: int
+    nstart: int
+    nend: int
+    key: str
+    text: str              # normalised words of the span, single-spaced (for fuzzy and transliteration)
+    split: str = ""        # the glued function word cut off the span, if any
+    initialism: str = ""   # the Latin letters when the span spells an initialism
+
+    @property
+    def tokens(self) -> int:
+        return self.last - self.first + 1
+
+    def original(self, norm: Normalized) -> tuple[int, int]:
+        return norm.to_original(self.nstart, self.nend)
+
+
+@lru_cache(maxsize=100_000)
+def word_key(word: str) -> str:
+    """The key of one word, as :func:`linker.keys.name_forms` computes it for whole names."""
+    return name_forms(word).key
+
+
+def words_of(norm: Normalized, tokens: list[Token]) -> tuple[list[Word], list[bool]]:
+    """Word tokens with normalised spans, and for each word whether it continues the previous one's phrase.
+
+    Tokens are matches of the tokeniser on ``norm.text`` in order, so each token's normalised span is found by
+    searching forward from the previous one.
+    """
+    words: list[Word] = []
+    joined: list[bool] = []
+    pos = 0
+    broken = True
+    for tok in tokens:
+        at = norm.text.find(tok.norm, pos)
+        if at < 0:  # cannot happen for tokens of this text; be safe rather than wrong
+            broken = True
+            continue
+        if "\n" in norm.text[pos:at]:
+            broken = True  # a name does not run across a line break
+        pos = at + len(tok.norm)
+        if tok.kind in _WORD_KINDS:
+            words.append(Word(tok.norm, tok.kind, at, pos))
+            joined.append(not broken)
+            broken = False
+        elif tok.norm in _JOINERS and not (tok.norm == "." and words and words[-1].kind != "latin"):
+            continue
+        else:
+            broken = True
+    return words, joined
+
+
+def windows(words: list[Word], joined: list[bool]) -> Iterator[Window]:
+    """Every candidate span: plain windows, glued splits at the edges, initialisms."""
+    n = len(words)
+    keys = [word_key(w.norm) for w in words]
+    for i in range(n):
+        if words[i].norm in FUNCTION_WORDS or words[i].kind == "number":
+            yield from _prefix_split(words, keys, joined, i)
+            continue
+        for j in range(i, min(n, i + MAX_TOKENS)):
+            if j > i and not joined[j]:
+                break
+            text = " ".join(w.norm for w in words[i:j + 1])
+            key = "".join(keys[i:j + 1])
+            if words[j].norm not in FUNCTION_WORDS:
+                yield Window(i, j, words[i].nstart, words[j].nend, key, text)
+            yield from _suffix_split(words[j], i, j, words[i].nstart, text, "".join(keys[i:j]))
+        yield from _prefix_split(words, keys, joined, i)
+    yield from _initialisms(words, joined)
+
+
+def _suffix_split(last: Word, i: int, j: int, nstart: int, text: str, head_key: str) -> Iterator[Window]:
+    if last.kind != "urdu":
+        return
+    for suffix in GLUED_SUFFIXES:
+        if last.norm.endswith(suffix) and len(last.norm) - len(suffix) >= _MIN_CORE:
+            core = last.norm[:-len(suffix)]
+            yield Window(i, j, nstart, last.nend - len(suffix), head_key + word_key(core),
+                         text[:-len(suffix)], split=suffix)
+            return
+
+
+def _prefix_split(words: list[Word], keys: list[str], joined: list[bool], i: int) -> Iterator[Window]:
+    """Windows starting inside word ``i`` after a glued preposition (کےماسکو -> ماسکو)."""
+    first = words[i]
+    if first.kind != "urdu":
+        return
+    for prefix in GLUED_PREFIXES:
+        if first.norm.startswith(prefix) and len(first.norm) - len(prefix) >= _MIN_CORE + 1:
+            core = first.norm[len(prefix):]
+            if core in FUNCTION_WORDS:
+                return
+            key = word_key(core)
+            for j in range(i, min(len(words), i + MAX_TOKENS)):
+                if j > i:
+                    if not joined[j]:
+                        break
+                    key += keys[j]
+                if words[j].norm in FUNCTION_WORDS:
+                    continue
+                text = " ".join([core, *(w.norm for w in words[i + 1:j + 1])])
+                yield Window(i, j, first.nstart + len(prefix), words[j].nend, key, text, split=prefix)
+            return
+
+
+def _initialisms(words: list[Word], joined: list[bool]) -> Iterator[Window]:
+    """Runs of spelled letters (ڈی پی آر کے) as Latin initialisms (dprk), every sub-run of 2+ letters."""
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j].norm in LETTER_NAMES and (j == i or joined[j]):
+            j += 1
+        for a in range(i, j):
+            for b in range(a + 1, min(j, a + 8)):
+                letters = "".join(LETTER_NAMES[w.norm] for w in words[a:b + 1])
+                text = " ".join(w.norm for w in words[a:b + 1])
+                yield Window(a, b, words[a].nstart, words[b].nend, letters.lower(), text, initialism=letters)
+        i = max(j, i + 1)

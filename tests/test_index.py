@@ -1,0 +1,60 @@
+"""The candidate index persisted in the gazetteer: hash membership and gram-filtered fuzzy search."""
+import sqlite3
+
+import pytest
+from rapidfuzz import fuzz
+
+from gazetteer import build
+from gazetteer.sources import open_source
+from linker import GazetteerError, Linker
+from linker.index import NameIndex
+from linker.store import connect_readonly
+from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def index(engine_gazetteer):
+    return NameIndex(connect_readonly(engine_gazetteer))
+
+
+@pytest.fixture(scope="module")
+def keys(engine_gazetteer):
+    return sorted({k for (k,) in sqlite3.connect(engine_gazetteer).execute("SELECT key FROM names")})
+
+
+def test_contains_knows_exactly_the_gazetteer_keys(index, keys):
+    assert all(index.contains("k", keys))
+    assert index.contains("k", ["ماسکو", "ماسکوو", "moscow", "mosco", ""]) == [True, False, True, False, False]
+
+
+def test_fuzzy_finds_near_misses_best_first(index):
+    hits = index.fuzzy("ماسکوو", k=3, min_sim=0.6)
+    assert hits[0].form == "ماسکو" and 0.85 < hits[0].sim < 1
+    assert [h.sim for h in hits] == sorted((h.sim for h in hits), reverse=True)
+    assert index.fuzzy("zzzzqqq", k=5, min_sim=0.6) == []
+
+
+@pytest.mark.parametrize("query", ["ماسکوو", "پیانگیانک", "کراچى", "moskow", "pyongyan", "tokio", "nort korea"])
+def test_fuzzy_agrees_with_brute_force(index, keys, query):
+    brute = sorted(((fuzz.ratio(query, k) / 100, k) for k in keys), reverse=True)
+    best_sim, best = brute[0]
+    assert best_sim >= 0.75, "the query should have a close key in the fixture"
+    got = index.fuzzy(query, k=5, min_sim=0.6)
+    assert got[0].sim == pytest.approx(round(best_sim, 4)) and got[0].form in {k for s, k in brute if s == best_sim}
+
+
+def test_k_and_min_sim_are_respected(index):
+    assert len(index.fuzzy("ماسکو", k=1, min_sim=0.1)) == 1
+    assert all(h.sim >= 0.9 for h in index.fuzzy("ماسکوو", k=10, min_sim=0.9))
+
+
+def test_gazetteer_without_index_is_refused(tmp_path):
+    out = tmp_path / "g.sqlite"
+    build([open_source(str(FIXTURES / "entities.jsonl"))], out)
+    con = sqlite3.connect(out)
+    with con:
+        con.execute("DELETE FROM lx_blobs WHERE name = 'version'")
+    con.close()
+    with pytest.raises(GazetteerError, match="rebuild"):
+        Linker.open(out)
