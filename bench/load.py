@@ -1,7 +1,8 @@
 """Load test: gunicorn on 127.0.0.1, concurrent clients POSTing real news paragraphs to /api/link.
 
-Prints requests/s, p50/p99 latency and the error count, with a same-run baseline: the same paragraphs
-linked in-process, one thread, no HTTP. Bounded: stops after --requests or --max-seconds, whichever is first.
+Prints requests/s, p50/p99 latency, the error count and the time for one text at the size limit, with a
+same-run baseline: the same paragraphs linked in-process, one thread, no HTTP.
+Bounded: stops after --requests or --max-seconds, whichever is first.
 
     python bench/load.py --gazetteer /tmp/web/g.sqlite            # 50 clients x 10,000 requests
     URDU_LINKER_GAZETTEER=g.sqlite python bench/load.py --clients 10 --requests 1000
@@ -130,6 +131,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
+    ap.add_argument("--big-chars", type=int, default=100_000, help="size of the one large text sent after the run")
     ap.add_argument("--max-seconds", type=float, default=900, help="stop sending after this long")
     args = ap.parse_args()
     if not args.gazetteer or not Path(args.gazetteer).is_file():
@@ -150,6 +152,10 @@ def main() -> None:
         entities = health["gazetteer"].get("stats", {}).get("entities", "?")
         print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; gazetteer {entities} entities")
         latencies, errors, wall = run_clients(port, texts, args.clients, args.requests, args.max_seconds)
+        big = " ".join(texts)[:args.big_chars]
+        t0 = time.perf_counter()
+        big_status, _ = request(port, "POST", "/api/link", json.dumps({"text": big}).encode())
+        big_secs = time.perf_counter() - t0
         workers = psutil.Process(proc.pid).children()
         rss = [w.memory_info().rss / 2**20 for w in workers]
     finally:
@@ -162,6 +168,8 @@ def main() -> None:
     print(f"  requests/s {done / wall:,.1f}   p50 {q[49] * 1000:.1f} ms   p99 {q[98] * 1000:.1f} ms   "
           f"max {max(latencies) * 1000:.1f} ms   errors {len(errors)}")
     print(f"  worker memory: {len(rss)} workers, RSS {min(rss):.0f}-{max(rss):.0f} MiB each after the run")
+    print(f"  one text of {len(big):,} characters (news paragraphs joined): HTTP {big_status} in {big_secs:.1f} s "
+          f"(gunicorn's worker timeout is 30 s)")
     for e in sorted(set(errors))[:5]:
         print(f"  error: {e}")
     target = done == args.requests and not errors
