@@ -54,17 +54,19 @@ class BuildError(Exception):
 class BuildStats:
     entities: int = 0
     names: int = 0
-    urdu_names: int = 0      # name rows in Urdu (lang "ur")
-    urdu_entities: int = 0   # entities with at least one Urdu name
+    urdu_names: int = 0      # Urdu labels and aliases (lang "ur", not generated)
+    urdu_entities: int = 0   # entities with at least one of them
+    generated: int = 0       # generated spellings (kind "generated")
     merged: int = 0          # records folded into an entity already seen from another record
     skipped: int = 0         # malformed rows/lines across all sources (counted, logged, skipped)
     filtered: int = 0        # well-formed records left out (not items, not selected, no usable names)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # wall seconds per phase
     sources: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.entities:,} entities, {self.names:,} names ({self.urdu_names:,} Urdu names, "
-                f"{self.urdu_entities:,} entities with one), {self.merged:,} merged, "
+                f"{self.urdu_entities:,} entities with one; {self.generated:,} generated), {self.merged:,} merged, "
                 f"{self.skipped:,} skipped rows, {self.filtered:,} filtered, {self.seconds:.1f} s")
 
 
@@ -141,23 +143,31 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
     """Create the tables and fill them, in batches of entities with their names, then index them."""
     con.executescript(SCHEMA)
     numbered = enumerate(entities.values(), 1)
+    names_s = insert_s = 0.0
     with tqdm(total=len(entities), unit=" entities", disable=not progress, desc="writing") as bar:
         while chunk := list(islice(numbered, _CHUNK)):
+            t0 = time.perf_counter()
             ent_rows, name_rows = [], []
             for eid, entity in chunk:
                 ent_rows.append(_entity_row(eid, entity))
                 names = expand_names(entity)
                 name_rows += [(eid, *row) for row in names]
-                urdu = sum(row[1] == "ur" for row in names)
+                urdu = sum(row[1] == "ur" and row[2] != "generated" for row in names)
                 stats.urdu_names += urdu
                 stats.urdu_entities += urdu > 0
+                stats.generated += sum(row[2] == "generated" for row in names)
+            t1 = time.perf_counter()
             con.executemany(f"INSERT INTO entities VALUES ({','.join('?' * len(ent_rows[0]))})", ent_rows)
             con.executemany(f"INSERT INTO names VALUES ({','.join('?' * 8)})", name_rows)
+            names_s, insert_s = names_s + t1 - t0, insert_s + time.perf_counter() - t1
             stats.entities += len(ent_rows)
             stats.names += len(name_rows)
             bar.update(len(chunk))
+    t0 = time.perf_counter()
     con.executescript(INDEXES)
     build_index(con)  # the linker's candidate index (hash filters, gram postings), persisted in the file
+    stats.timings.update(names=round(names_s, 2), insert=round(insert_s, 2),
+                         index=round(time.perf_counter() - t0, 2))
 
 
 def _write_meta(con: sqlite3.Connection, stats: BuildStats) -> None:
@@ -239,6 +249,7 @@ def build(sources: Iterable[Source], out: str | os.PathLike, *, limit: int | Non
     stats = BuildStats()
     with _replacing(Path(out)) as tmp:
         entities = collect(sources, stats, limit=limit, progress=progress)
+        stats.timings["read"] = round(time.perf_counter() - t0, 2)
         if not entities:
             raise BuildError(f"no entities read from {', '.join(stats.sources) or 'no sources'} "
                              f"({stats.skipped:,} malformed rows skipped, {stats.filtered:,} filtered); "

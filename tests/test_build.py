@@ -52,9 +52,10 @@ def test_summary_counts_match_the_file_and_metadata_is_stored(tmp_path):
     con = sqlite3.connect(out)
     assert stats.entities == con.execute("SELECT count(*) FROM entities").fetchone()[0]
     assert stats.names == con.execute("SELECT count(*) FROM names").fetchone()[0]
-    assert stats.urdu_names == con.execute("SELECT count(*) FROM names WHERE lang = 'ur'").fetchone()[0]
-    assert stats.urdu_entities == con.execute(
-        "SELECT count(DISTINCT entity_id) FROM names WHERE lang = 'ur'").fetchone()[0]
+    own_urdu = "FROM names WHERE lang = 'ur' AND kind != 'generated'"
+    assert stats.urdu_names == con.execute(f"SELECT count(*) {own_urdu}").fetchone()[0] > 0
+    assert stats.urdu_entities == con.execute(f"SELECT count(DISTINCT entity_id) {own_urdu}").fetchone()[0]
+    assert stats.generated == con.execute("SELECT count(*) FROM names WHERE kind = 'generated'").fetchone()[0]
     assert (stats.skipped, stats.filtered) == (4, 5)
     meta = read_meta(con)
     assert meta["sources"] == ["wikidata_dump.json", "entities.jsonl"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -64,9 +66,30 @@ def test_min_sitelinks_keeps_every_urdu_item_but_only_prominent_others():
     assert everything == KEPT | {"Q90000001"}
 
 
-def test_truncated_compressed_dump_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_compressed_dump_is_a_clear_error(tmp_path, damage):
     data = gzip.compress(DUMP.read_bytes())
-    path = tmp_path / "cut.json.gz"
-    path.write_bytes(data[: len(data) // 2])
-    with pytest.raises(SourceError, match=r"cut\.json\.gz: unreadable after line \d+"):
+    half = len(data) // 2
+    path = tmp_path / "bad.json.gz"
+    path.write_bytes(data[:half] if damage == "truncated" else data[:half] + bytes(200) + data[half + 200:])
+    with pytest.raises(SourceError, match=r"bad\.json\.gz: unreadable after line \d+"):
         list(DumpSource(path))
+
+
+@pytest.mark.parametrize("min_sitelinks", [0, 5, 20, 1000])
+def test_the_byte_level_prefilter_agrees_with_decoding(tmp_path, min_sitelinks):
+    # Re-serialised with spaces after colons, no line has the compact layout the prefilter relies on, so
+    # every line is decoded: both readings must select the same items and count the same.
+    spaced = tmp_path / "spaced.json"
+    lines = DUMP.read_text(encoding="utf-8").splitlines()
+    with open(spaced, "w", encoding="utf-8") as f:
+        for line in lines:
+            body = line.rstrip(",")
+            try:
+                body = json.dumps(json.loads(body), ensure_ascii=False)
+            except ValueError:
+                pass
+            f.write(body + ("," if line.endswith(",") else "") + "\n")
+    compact, loose = DumpSource(DUMP, min_sitelinks), DumpSource(spaced, min_sitelinks)
+    assert [replace(e, sources=[]) for e in compact] == [replace(e, sources=[]) for e in loose]
+    assert (compact.filtered, compact.skipped) == (loose.filtered, loose.skipped)

@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import bz2
-import gzip
+import io
 import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Protocol
+
+from isal import igzip, igzip_lib
 
 from ..record import Entity
 
@@ -40,25 +42,23 @@ class Source(Protocol):
 
 def _open_binary(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")
+        return io.BufferedReader(igzip.open(path, "rb"), _BUFFER)
     if path.suffix == ".bz2":
-        return bz2.open(path, "rb")
-    return open(path, "rb")
+        return io.BufferedReader(bz2.open(path, "rb"), _BUFFER)
+    return open(path, "rb", buffering=_BUFFER)
 
 
 def read_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, line without its end-of-line) of a plain, gzip or bzip2 file, streamed; empty lines left out.
-
-    A truncated or corrupt file raises :class:`SourceError` naming the last good line.
+    """(line number, line as read, end-of-line included) of a plain, gzip or bzip2 file, streamed; blank
+    lines left out. A truncated or corrupt file raises :class:`SourceError` naming the last good line.
     """
     lineno = 0
     try:
         with _open_binary(path) as f:
             for lineno, line in enumerate(f, 1):
-                line = line.rstrip(b"\r\n")
-                if line.strip():
+                if not line.isspace():
                     yield lineno, line
-    except (OSError, EOFError, zlib.error) as e:
+    except (OSError, EOFError, zlib.error, igzip_lib.IsalError) as e:
         raise SourceError(f"{path.name}: unreadable after line {lineno}: {e}") from None
 
 
@@ -73,6 +73,8 @@ def count_malformed(source: Source, lineno: int, why: str) -> None:
     elif source.skipped == _LOGGED + 1:
         log.warning("%s: more malformed lines; counting them without logging each", source.name)
 
+
+_BUFFER = 1 << 20  # dump lines are often tens of kilobytes
 
 _EXTRACT = (".jsonl", ".jsonl.gz", ".tsv", ".tsv.gz")
 _DUMP = (".json", ".json.gz", ".json.bz2")

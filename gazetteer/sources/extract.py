@@ -5,7 +5,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-import orjson
+import msgspec
 
 from ..record import COARSE_TYPES, Entity
 from . import count_malformed, read_lines
@@ -76,7 +76,7 @@ class ExtractSource:
             def decoded() -> Iterator[str]:
                 for lineno, line in lines:
                     try:
-                        text = line.decode("utf-8")
+                        text = line.decode("utf-8").rstrip("\r\n")
                     except UnicodeDecodeError as e:
                         count_malformed(self, lineno, f"not UTF-8 ({e})")
                         continue
@@ -93,8 +93,8 @@ class ExtractSource:
             return
         for lineno, line in lines:
             try:
-                row = orjson.loads(line)
-            except orjson.JSONDecodeError as e:
+                row = msgspec.json.decode(line)
+            except msgspec.DecodeError as e:
                 yield lineno, None, f"not JSON ({e})"
                 continue
             yield (lineno, row, "") if isinstance(row, dict) else (lineno, None, "not a JSON object")
