@@ -8,6 +8,8 @@ from flask import Flask
 
 from linker.store import default_path
 
+from . import api, errors, pages, security, service
+
 #: Request limits; override in the instance ``config.py`` or the mapping given to :func:`create_app`.
 DEFAULTS: dict[str, Any] = {
     "MAX_TEXT_CHARS": 100_000,       # /api/link and the / form: longer texts get 413
@@ -34,8 +36,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     if not app.config.get("GAZETTEER"):
         app.config["GAZETTEER"] = str(default_path())
-
-    from . import api, errors, pages, security, service
 
     service.init_app(app)
     errors.init_app(app)
