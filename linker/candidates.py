@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
-from .index import NameIndex
+from .context import COMMON_NAME_PARTS, LETTER_NAMES, NAME_TITLES
+from .index import NameIndex, word_terms
 from .keys import NameForms, name_forms
 from .rank import EntityInfo, match_quality, prominence
 
@@ -20,6 +22,10 @@ try:  # the Urdu text core's transliterator; matching degrades gracefully to key
     from .translit import to_latin as _to_latin, to_urdu as _to_urdu
 except ImportError:  # pragma: no cover - only before linker.translit exists
     _to_latin = _to_urdu = None
+
+
+#: How many names sharing words with a query are aligned word by word.
+_WORD_SHORTLIST = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +153,34 @@ class CandidateFinder:
                     if r.kind != "generated":
                         _keep(out, Evidence(r.eid, r.name, "transliteration", round(hit.sim * decay, 4), spelling))
 
+    def words(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.6) -> None:
+        """Multi-word names sharing words with a multi-word query, scored by how the words align.
+
+        Catches extra or missing parts of people's names (میاں محمد نواز شریف, عمران احمد خان نیازی, چوہدری نثار)
+        and, through word skeletons, Latin-only names spelled word by word in Urdu.
+        """
+        qwords = forms.norm.split()
+        if len(qwords) < 2:
+            return
+        lists = [a for w in qwords for a in self.index.word_names(w)]
+        if not lists:
+            return
+        rows, shared = np.unique(np.concatenate(lists), return_counts=True)
+        content = {w for w in qwords if w not in NAME_TITLES and w not in COMMON_NAME_PARTS}
+        keep = shared >= (2 if len(content) >= 2 else 1)
+        rows, shared = rows[keep], shared[keep]
+        if len(rows) > _WORD_SHORTLIST:
+            rows = np.sort(rows[np.argsort(-shared, kind="stable")[:_WORD_SHORTLIST]])
+        if not len(rows):
+            return
+        marks = ",".join("?" * len(rows))
+        for eid, name, kind, norm, script in self._con.execute(
+                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
+            sim = word_alignment(qwords, norm.split())
+            if sim >= min_sim:
+                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
+                _keep(out, Evidence(eid, name, method, sim))
+
     def lookup(self, text: str, *, fuzzy: bool = True) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy and transliteration."""
         forms = name_forms(text)
@@ -154,10 +188,56 @@ class CandidateFinder:
         if not forms.key:
             return out
         self.exact(forms, out)
+        letters = initialism(forms.norm)
+        if letters:
+            for ev in self.exact_key(letters.lower()):
+                _keep(out, ev)
         if fuzzy:
             self.fuzzy(forms, out)
+            self.words(forms, out)
             self.transliterated(forms, out)
         return out
+
+
+def _word_weight(word: str) -> float:
+    return 0.25 if word in NAME_TITLES else 0.6 if word in COMMON_NAME_PARTS else 1.0
+
+
+def word_alignment(query: list[str], name: list[str]) -> float:
+    """Similarity of two multi-word names from their words: each word's best match on the other side.
+
+    A word matches 1.0 with the same key, 0.85 with the same cross-script skeleton, and its rapidfuzz ratio
+    (x 0.9, if >= 0.8) otherwise; titles and very common name parts weigh less. The score averages how much of
+    the query the name covers and how much of the name the query covers.
+    """
+    def best(w: str, others: list[str]) -> float:
+        terms = word_terms(w)
+        score = 0.0
+        for o in others:
+            ot = word_terms(o)
+            if terms[0] == ot[0]:
+                return 1.0
+            if len(terms) > 1 and len(ot) > 1 and terms[1] == ot[1]:
+                score = max(score, 0.85)
+            else:
+                r = fuzz.ratio(terms[0], ot[0]) / 100
+                if r >= 0.8:
+                    score = max(score, 0.9 * r)
+        return score
+
+    def cover(a: list[str], b: list[str]) -> float:
+        total = sum(_word_weight(w) for w in a)
+        return sum(_word_weight(w) * best(w, b) for w in a) / total if total else 0.0
+
+    return round(0.5 * cover(query, name) + 0.5 * cover(name, query), 4)
+
+
+def initialism(norm: str) -> str:
+    """The Latin letters of a name spelled letter by letter (آئی ایم ایف -> IMF), else ""."""
+    words = norm.split()
+    if len(words) < 2 or not all(w in LETTER_NAMES for w in words):
+        return ""
+    return "".join(LETTER_NAMES[w] for w in words)
 
 
 def _keep(out: dict[int, Evidence], ev: Evidence) -> None:

@@ -6,38 +6,45 @@ consonant skeleton. The index holds
 
 * per space, a sorted array of 64-bit hashes of every form: a window of running text is tested against it
   without touching SQLite (most windows are not names), and
-* for keys, a padded character bigram + trigram inverted index over the distinct forms (posting lists as
-  BLOBs), which yields a short list of candidates that rapidfuzz then reranks. A query never scans every name.
+* for keys, an inverted index of padded character trigrams. Each gram's posting list is sorted by the length of
+  the form, so a query reads only the slice of forms a few characters longer or shorter than itself; the
+  forms sharing enough grams — a form within two edits shares all but at most six trigrams — are ranked by
+  Dice overlap and the best go to rapidfuzz for the final ranking. A query never scans every name.
 
-Everything expensive is computed once by :func:`build_index` inside the build; :class:`NameIndex` only reads
-BLOBs at open time (a few MB) and fetches posting lists on demand, so start-up is fast and memory small.
+Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
+index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.
 """
 from __future__ import annotations
 
 import hashlib
-import math
 import sqlite3
-from collections import defaultdict
+from array import array
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-#: Bump when the tables or the gram scheme below change.
-INDEX_VERSION = "1"
+from .keys import name_forms
 
-INDEX_SCHEMA = """
-CREATE TABLE lx_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE lx_grams (gram TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
-"""
+#: Bump when the tables or the gram scheme below change.
+INDEX_VERSION = "3"
+
+INDEX_SCHEMA = "CREATE TABLE lx_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);"
 
 SPACES = ("k", "s")
 _COLUMN = {"k": "key", "s": "skeleton"}
-#: Share of the query's grams a candidate must have (count filter; low enough for a few edits in short names).
-_MIN_SHARED = 0.3
+Q = 3
+#: Edits a query may be away from a form and still be guaranteed to reach rapidfuzz (each costs <= Q grams).
+EDITS = 2
 #: How many gram-overlap candidates rapidfuzz reranks.
-_SHORTLIST = 80
+SHORTLIST = 150
+#: A long query uses only this many of its grams (the rarest).
+MAX_QUERY_GRAMS = 14
+#: Posting lists longer than this are cut to the query's length window (shorter ones are read whole).
+_SLICE_FROM = 256
+_MAX_LEN = 255  # lengths are stored as uint8; longer forms are clipped (they still match, in the last bucket)
 
 
 def form_hash(form: str) -> int:
@@ -46,17 +53,17 @@ def form_hash(form: str) -> int:
 
 
 def grams(form: str) -> set[str]:
-    """Distinct padded character bigrams and trigrams of a key.
-
-    Bigrams keep short names findable after an edit; trigrams make the posting lists of long names short.
-    """
+    """Distinct character trigrams of a key padded with start and end marks (ab -> ^ab, ab$)."""
     p = f"\x02{form}\x03"
-    n = len(p)
-    return {p[i:i + 2] for i in range(n - 1)} | {p[i:i + 3] for i in range(n - 2)}
+    return {p[i:i + Q] for i in range(len(p) - Q + 1)}
+
+
+def _length_window(n: int) -> int:
+    return 2 + n // 8
 
 
 def build_index(con: sqlite3.Connection) -> dict[str, int]:
-    """Write the index tables for the names already in ``con``; returns counts for the build summary."""
+    """Write the index for the names already in ``con``; returns counts for the build summary."""
     con.executescript(INDEX_SCHEMA)
     distinct: dict[str, list[str]] = {}
     for space in SPACES:
@@ -68,18 +75,66 @@ def build_index(con: sqlite3.Connection) -> dict[str, int]:
     # Skeletons are short consonant strings (Putin = PTN): edit distance on them says little, so only keys
     # get a gram index.
     forms = distinct["k"]
-    postings: dict[str, list[int]] = defaultdict(list)
+    lengths = np.minimum(np.fromiter(map(len, forms), dtype=np.int64, count=len(forms)), _MAX_LEN)
+    gram_ids: dict[str, int] = {}
+    gid_of = gram_ids.setdefault
+    pair_gram, pair_form = array("i"), array("i")
     for fid, form in enumerate(forms):
-        for g in grams(form):
-            postings[g].append(fid)
-    offsets = np.zeros(len(forms) + 1, dtype=np.int64)
-    np.cumsum([len(f) for f in forms], out=offsets[1:])
-    _put_blob(con, "forms", "".join(forms).encode("utf-8"))
-    _put_blob(con, "offsets", offsets.tobytes())
-    con.executemany("INSERT INTO lx_grams VALUES (?, ?)",
-                    ((g, np.asarray(ids, dtype=np.uint32).tobytes()) for g, ids in postings.items()))
+        gs = [gid_of(g, len(gram_ids)) for g in grams(form)]
+        pair_gram.extend(gs)
+        pair_form.extend([fid] * len(gs))
+    f_sorted, starts = _group(pair_gram, pair_form, len(gram_ids), lengths)
+    _put_blob(con, "forms", "\n".join(forms).encode("utf-8"))
+    _put_blob(con, "posting_lengths", lengths[f_sorted].astype(np.uint8).tobytes())
+    _put_postings(con, "gram", gram_ids, f_sorted, starts)
+    words = _build_words(con)
     _put_blob(con, "version", INDEX_VERSION.encode())
-    return {"keys": len(forms), "skeletons": len(distinct["s"]), "grams": len(postings)}
+    return {"keys": len(forms), "skeletons": len(distinct["s"]), "grams": len(gram_ids),
+            "gram_postings": len(f_sorted), "words": words}
+
+
+def _build_words(con: sqlite3.Connection) -> int:
+    """Word index of multi-word names: each word's key and skeleton -> the names (rowids) containing it."""
+    terms: dict[str, int] = {}
+    tid_of = terms.setdefault
+    pair_term, pair_row = array("i"), array("i")
+    for rowid, norm in con.execute("SELECT rowid, norm FROM names WHERE instr(norm, ' ') > 0"):
+        ts = {tid_of(t, len(terms)) for w in norm.split() for t in word_terms(w)}
+        pair_term.extend(ts)
+        pair_row.extend([rowid] * len(ts))
+    rows, starts = _group(pair_term, pair_row, len(terms))
+    _put_postings(con, "word", terms, rows, starts)
+    return len(terms)
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """What a word of a multi-word name is indexed by: its key, and ("~" +) its cross-script skeleton."""
+    f = name_forms(word)
+    return (f.key, "~" + f.skeleton) if len(f.skeleton) >= 2 else (f.key,)
+
+
+def _group(terms: array, ids: array, n_terms: int, lengths: np.ndarray | None = None
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Posting lists from (term id, id) pairs: ids grouped by term (then by length if given, then id)."""
+    t = np.frombuffer(terms, dtype=np.int32)
+    i = np.frombuffer(ids, dtype=np.int32)
+    order = np.lexsort((i, lengths[i], t) if lengths is not None else (i, t))
+    return i[order], np.searchsorted(t[order], np.arange(n_terms + 1))
+
+
+def _put_postings(con: sqlite3.Connection, prefix: str, terms: dict[str, int], ids: np.ndarray,
+                  starts: np.ndarray) -> None:
+    _put_blob(con, f"{prefix}_terms", "\n".join(terms).encode("utf-8"))
+    _put_blob(con, f"{prefix}_starts", starts.astype(np.int64).tobytes())
+    _put_blob(con, f"{prefix}_postings", ids.astype(np.int32).tobytes())
+
+
+def _read_postings(blobs: dict[str, bytes], prefix: str) -> tuple[dict[str, tuple[int, int]], np.ndarray]:
+    terms = blobs[f"{prefix}_terms"].decode("utf-8").split("\n") if blobs[f"{prefix}_terms"] else []
+    starts = np.frombuffer(blobs[f"{prefix}_starts"], dtype=np.int64).tolist()
+    return ({t: (starts[i], starts[i + 1]) for i, t in enumerate(terms)},
+            np.frombuffer(blobs[f"{prefix}_postings"], dtype=np.int32))
 
 
 def _put_blob(con: sqlite3.Connection, name: str, data: bytes) -> None:
@@ -95,77 +150,83 @@ class FormHit:
 
 
 class NameIndex:
-    """Read side of the index: hash membership, exact form -> name rows, fuzzy forms through bigrams."""
+    """Read side of the index: hash membership, exact form -> name rows, fuzzy keys through trigrams.
+
+    Safe to share between threads: every array is read-only.
+    """
 
     def __init__(self, con: sqlite3.Connection):
         self._con = con
-        blobs = dict(con.execute("SELECT name, data FROM lx_blobs"))
+        try:
+            blobs = dict(con.execute("SELECT name, data FROM lx_blobs"))
+        except sqlite3.DatabaseError:
+            blobs = {}
         if blobs.get("version", b"").decode() != INDEX_VERSION:
             raise ValueError("the gazetteer's name index is missing or from another version")
         self._hashes = {s: np.frombuffer(blobs[f"hashes_{s}"], dtype=np.int64) for s in SPACES}
-        self._forms = blobs["forms"].decode("utf-8")
-        self._offsets = np.frombuffer(blobs["offsets"], dtype=np.int64)
-        self._lengths = np.diff(self._offsets).astype(np.int32)
+        self._forms = blobs["forms"].decode("utf-8").split("\n") if blobs["forms"] else []
+        self._lengths = np.fromiter(map(len, self._forms), dtype=np.int32, count=len(self._forms))
+        self._grams, self._postings = _read_postings(blobs, "gram")
+        self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
+        self._words, self._word_postings = _read_postings(blobs, "word")
 
     def __len__(self) -> int:
-        return len(self._offsets) - 1
+        return len(self._forms)
 
     def contains(self, space: str, forms: Iterable[str]) -> list[bool]:
         """For each form, whether some gazetteer name has exactly this form in ``space`` (no SQLite access)."""
         forms = list(forms)
-        if not forms:
-            return []
         h = self._hashes[space]
+        if not forms or not len(h):
+            return [False] * len(forms)
         q = np.fromiter((form_hash(f) for f in forms), dtype=np.int64, count=len(forms))
         pos = np.searchsorted(h, q)
         pos[pos == len(h)] = 0
-        return (h[pos] == q).tolist() if len(h) else [False] * len(forms)
+        return (h[pos] == q).tolist()
+
+    def word_names(self, word: str, limit: int = 5000) -> list[np.ndarray]:
+        """Row ids of the multi-word names containing ``word`` (by key; by skeleton), lists over ``limit`` left out.
+
+        A very common word (محمد، خان) alone says little; the other words of the query find the name.
+        """
+        out = []
+        for term in word_terms(word):
+            span = self._words.get(term)
+            if span and span[1] - span[0] <= limit:
+                out.append(self._word_postings[span[0]:span[1]])
+        return out
 
     def name_rows(self, space: str, form: str) -> list[int]:
         """Row ids of the names whose form in ``space`` equals ``form``."""
         col = _COLUMN[space]
         return [r for (r,) in self._con.execute(f"SELECT rowid FROM names WHERE {col} = ?", (form,))]
 
-    def _form(self, fid: int) -> str:
-        return self._forms[self._offsets[fid]:self._offsets[fid + 1]]
-
-    def _postings(self, qgrams: list[str]) -> list[np.ndarray]:
-        marks = ",".join("?" * len(qgrams))
-        rows = self._con.execute(f"SELECT ids FROM lx_grams WHERE gram IN ({marks})", qgrams)
-        return sorted((np.frombuffer(b, dtype=np.uint32) for (b,) in rows), key=len)
-
     def fuzzy(self, form: str, k: int = 10, min_sim: float = 0.6) -> list[FormHit]:
-        """Up to ``k`` distinct keys most similar to ``form`` (rapidfuzz ratio >= ``min_sim``).
-
-        Count filtering with prefix filtering: a form sharing at least ``need`` of the query's G grams must occur
-        in one of the G - need + 1 shortest posting lists, so only those are scanned; the longer lists are probed
-        by binary search for the candidates alone.
-        """
+        """Up to ``k`` distinct keys most similar to ``form`` (rapidfuzz ratio >= ``min_sim``), best first."""
         if not form or not len(self):
             return []
-        qgrams = list(grams(form))
-        lists = self._postings(qgrams)
+        n = len(form)
+        spans = sorted((self._grams[g] for g in grams(form) if g in self._grams), key=lambda ab: ab[1] - ab[0])
+        spans = spans[:MAX_QUERY_GRAMS]  # the rarest grams of a long name are enough to find it
+        lo_len, hi_len = max(0, n - _length_window(n)), min(_MAX_LEN, n + _length_window(n))
+        lists = []
+        for a, b in spans:
+            if b - a > _SLICE_FROM:  # long list: read only the forms of about the query's length
+                lens = self._posting_lengths[a:b]
+                a, b = a + int(lens.searchsorted(lo_len, "left")), a + int(lens.searchsorted(hi_len, "right"))
+            if b > a:
+                lists.append(self._postings[a:b])
         if not lists:
             return []
-        need = max(1, math.ceil(len(qgrams) * _MIN_SHARED))
-        scanned = max(1, len(lists) - need + 1)
-        cand, shared = np.unique(np.concatenate(lists[:scanned]), return_counts=True)
-        for a in lists[scanned:]:
-            pos = np.searchsorted(a, cand)
-            pos[pos == len(a)] = 0
-            shared += a[pos] == cand
-        ok = shared >= min(need, len(lists))
-        cand, shared = cand[ok], shared[ok]
-        if len(cand) > _SHORTLIST:  # keep the best by Dice on grams
-            dice = shared / (len(qgrams) + self._ngrams(cand))
-            cand = cand[np.argsort(-dice, kind="stable")[:_SHORTLIST]]
-        texts = [self._form(int(i)) for i in cand]
+        need = max(1, min(len(spans) - Q * EDITS, len(lists)))
+        cand, shared = np.unique(np.concatenate(lists), return_counts=True)
+        keep = shared >= need
+        cand, shared = cand[keep], shared[keep]
+        if len(cand) > SHORTLIST:  # best by Dice on trigrams (a form of length m has m padded trigrams)
+            dice = shared / (len(spans) + self._lengths[cand])
+            cand = np.sort(cand[np.argpartition(-dice, SHORTLIST)[:SHORTLIST]])
+        texts = [self._forms[i] for i in cand.tolist()]
         found = process.extract(form, texts, scorer=fuzz.ratio, processor=None, limit=k,
                                 score_cutoff=min_sim * 100)
-        return [FormHit(texts[i], round(score / 100, 4)) for _, score, i in found]
-
-    def _ngrams(self, fids: np.ndarray) -> np.ndarray:
-        """Number of grams of each form (its length + 1 padded bigrams + its length padded trigrams)."""
-        return 2 * self._lengths[fids] + 1
-
-
+        return [FormHit(texts[i], round(score / 100, 4)) for _, score, i in
+                sorted(found, key=lambda m: (-m[1], m[0]))]

@@ -77,6 +77,8 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     known = finder.index.contains("k", [w.key for w in wins])
     tried_cross: set[str] = set()
     for win, hit in zip(wins, known):
+        if _too_short(win, words):
+            continue
         evidence: dict[int, Evidence] = {}
         if hit:
             for ev in finder.exact_key(win.key):
@@ -123,6 +125,14 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
                        {"seen_in_full": full.ev.matched})
             out.append(Span(win, start, end, text[start:end], [s]))
     return out
+
+
+def _too_short(win: Window, words: list[Word]) -> bool:
+    """One word of one or two letters is never a name on its own (او، سو، نو), save a Latin initialism (UN)."""
+    if win.tokens > 1 or win.initialism or len(win.key) > 2:
+        return False
+    word = words[win.first]
+    return not (word.kind == "latin" and word.norm.isupper() and len(word.norm) == 2)
 
 
 def _name_like(win: Window, words: list[Word]) -> bool:
@@ -218,6 +228,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     if win.initialism:
         f["initialism"] = 1.0
         notes["initialism"] = win.initialism
+        if len(win.initialism) == 2 and ent.type != "ORG":
+            f["two_letters"] = 1.0
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s

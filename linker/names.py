@@ -17,6 +17,7 @@ from itertools import product
 
 import regex
 
+from .context import COMMON_WORDS, FUNCTION_WORDS
 from .keys import name_forms
 from .rank import prominence
 
@@ -25,9 +26,17 @@ try:
 except ImportError:  # pragma: no cover - before the Urdu text core's transliterator exists
     _to_urdu = None
 
-#: Spellings kept per name, and per word before combining.
+#: Spellings kept per name, and per word before combining; a spelling less likely than MIN_SHARE of the
+#: name's best one is dropped.
 PER_NAME = 3
 PER_WORD = 3
+MIN_SHARE = 0.2
+#: Latin names spelled per entity: the label and the first alias (later aliases are often noise).
+LATIN_NAMES = 2
+#: Places get spellings only from this prominence on: each distinct word costs the transliterator ~1 ms, the
+#: extract has ~80k Latin-only places, and a village nobody writes about in Urdu only adds false matches.
+#: People and organisations always get them (news is about them).
+PLACE_MIN_PROMINENCE = 0.55
 #: People this prominent (see :func:`linker.rank.prominence`) also get their surname alone (اوباما، مرکل).
 SURNAME_PROMINENCE = 0.6
 
@@ -41,7 +50,7 @@ def available() -> bool:
     return _to_urdu is not None
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=50_000)
 def word_spellings(word: str) -> tuple[tuple[str, float], ...]:
     """Up to :data:`PER_WORD` Urdu spellings of one Latin word with log-probability-like scores (cached)."""
     if word.isdigit():
@@ -63,38 +72,50 @@ def spellings(name: str, n: int = PER_NAME) -> list[str]:
     if _INITIALISM.match(head):
         return []  # DPRK: text spells it letter by letter (ڈی پی آر کے), matched through the letters
     words = _WORD.findall(head)
-    if not words or len(words) > 6:
+    if not words or len(words) > 5:
         return []
     options = [word_spellings(w) for w in words]
     if not all(options):
         return []
-    combos = sorted(product(*options), key=lambda c: (-sum(s for _, s in c), [t for t, _ in c]))
-    return [" ".join(t for t, _ in combo) for combo in combos[:n]]
+    combos = sorted(product(*options), key=lambda c: (-sum(s for _, s in c), [t for t, _ in c]))[:n]
+    best = sum(s for _, s in combos[0])
+    return [" ".join(t for t, _ in c) for c in combos if sum(s for _, s in c) >= best + math.log(MIN_SHARE)]
 
 
 def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", prominence: float = 0.0,
                     ) -> Iterator[tuple[str, str, str]]:
-    """(spelling, "ur", "generated") for the Latin-script names among an entity's (name, lang, kind).
+    """(spelling, "ur", "generated") for an entity whose names are ``names`` (name, lang, kind).
 
-    Spellings that equal (by key) a name the entity already has are not repeated. Prominent people also get
-    their surname alone, from the Latin and the real Urdu names.
+    An entity without any Urdu-script name gets Urdu spellings of its first Latin names (where Urdu news has a
+    spelling the gazetteer usually has it too, and generated variants of it would mostly add noise). Prominent
+    people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one. Spellings that
+    equal (by key) a name the entity already has, common words and very short strings are left out.
     """
     names = list(names)
-    keys = {name_forms(n).key for n, _, _ in names}
-    latin = [n for n, _, _ in names if name_forms(n).script == "latn"]
+    forms = [name_forms(n) for n, _, _ in names]
+    keys = {f.key for f in forms}
+    urdu = [n for (n, _, _), f in zip(names, forms) if f.script == "urdu"]
+    latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
     out: list[str] = []
-    for name in latin:
-        out += spellings(name)
+    if not urdu:
+        for name in latin[:LATIN_NAMES]:
+            out += spellings(name)
     if coarse == "PER" and prominence >= SURNAME_PROMINENCE:
-        for name, lang, _ in names:
+        for name in urdu or latin[:1]:
             parts = _QUALIFIER.sub("", name).split()
             if len(parts) > 1:
-                out += [parts[-1]] if lang == "ur" else spellings(parts[-1], n=2)
+                out += [parts[-1]] if urdu else spellings(parts[-1], n=2)
     for spelling in out:
-        key = name_forms(spelling).key
-        if key and key not in keys:
-            keys.add(key)
+        f = name_forms(spelling)
+        if f.key and f.key not in keys and not _too_common(f.norm):
+            keys.add(f.key)
             yield spelling, "ur", "generated"
+
+
+def _too_common(norm: str) -> bool:
+    """A spelling that is a common Urdu word or too short to tell apart (Khasan -> خان) would only mislead."""
+    words = norm.split()
+    return len(norm.replace(" ", "")) < 3 or all(w in FUNCTION_WORDS or w in COMMON_WORDS for w in words)
 
 
 def for_entity(entity, names: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -103,4 +124,6 @@ def for_entity(entity, names: list[tuple[str, str, str]]) -> list[tuple[str, str
         return []
     prom = prominence(entity.qid, entity.coarse, entity.prior(), "|".join(entity.classes),
                       entity.labels.get("ur", ""), entity.country)
+    if entity.coarse not in ("PER", "ORG") and prom < PLACE_MIN_PROMINENCE:
+        return []
     return list(generated_names(names, coarse=entity.coarse, prominence=prom))

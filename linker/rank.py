@@ -32,7 +32,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "prominence": 2.5,       # prominence() of the entity
     "single": -0.8,          # the span is one word
     "short": -1.2,           # ... of at most 3 letters
-    "common": -3.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
+    "common": -5.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
     "latin": 0.8,            # the span is in Latin script inside Urdu text
     "cue_agrees": 1.0,       # a neighbouring word announces the entity's type (صدر + PER, شہر + LOC)
     "cue_disagrees": -0.8,   # ... announces another type
@@ -41,6 +41,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "foreign_alias": -1.5,   # matched an Urdu-script name listed under another language
     "split": -0.3,           # a glued postposition was cut off (ماسکواور)
     "initialism": -0.2,      # spelled letter by letter (ڈی پی آر کے)
+    "two_letters": -6.0,     # ... with two letters only, for anything but an organisation (ٹی وی is not Tuvalu)
     "person_part": -1.5,     # one word matching one word of a person's name (a first name alone)
     "coherent": 0.7,         # shares a country with another confident link of the text
     "seen_in_full": 2.5,     # the name was linked in full elsewhere in the text (پوتن after ولادیمیر پوتن)

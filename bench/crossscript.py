@@ -1,0 +1,117 @@
+"""Cross-script lookup: Urdu names of places whose Urdu names the gazetteer does not have.
+
+The gazetteer is built from the places extract with the Urdu label and aliases of the held-out 10 % of the
+Urdu-labelled entities removed (:func:`linker.translit.split.heldout`, the split the transliteration model was
+never trained on). Each removed Urdu label is then looked up: the entity has only Latin names (plus the Urdu
+spellings the build generates from them), so a hit needs cross-script matching.
+
+Targets: recall@1 >= 0.80, recall@10 >= 0.95. Same-run baseline (URDU.md): romanise the Urdu with uroman and
+rank the English labels of all places with rapidfuzz (WRatio) — 0.25 / 0.44 there.
+
+Usage: python bench/crossscript.py --out /tmp/crossscript.sqlite [--data ../shared/data] [--rebuild]
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from gazetteer import build
+from gazetteer.sources import open_source
+from linker import Linker
+from linker.translit.split import heldout
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+class HideUrdu:
+    """Wraps a source: held-out entities that have an Urdu label lose all their Urdu names."""
+
+    def __init__(self, source):
+        self.source = source
+        self.name = f"{source.name} (held-out Urdu names hidden)"
+        self.hidden: dict[str, str] = {}
+
+    @property
+    def skipped(self) -> int:
+        return self.source.skipped
+
+    @property
+    def filtered(self) -> int:
+        return self.source.filtered
+
+    def __iter__(self):
+        for e in self.source:
+            if e.labels.get("ur") and heldout(e.qid):
+                self.hidden[e.qid] = e.labels["ur"]
+                e = replace(e, labels={k: v for k, v in e.labels.items() if k != "ur"},
+                            aliases={k: v for k, v in e.aliases.items() if k != "ur"})
+            yield e
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, required=True, help="where to build the gazetteer with hidden names")
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--show", type=int, default=30)
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args()
+    places = args.data / "gazetteer" / "places.jsonl.gz"
+    source = HideUrdu(open_source(str(places)))
+    if args.rebuild or not args.out.is_file():
+        t = time.perf_counter()
+        stats = build([source], args.out)
+        print(f"built {args.out}: {stats.summary()} ({time.perf_counter() - t:.0f} s)")
+    else:
+        for _ in source:  # only to collect the hidden names
+            pass
+    hidden = sorted(source.hidden.items())
+    linker = Linker.open(args.out)
+    at1 = at10 = 0
+    methods: Counter = Counter()
+    misses = []
+    t = time.perf_counter()
+    for qid, urdu in hidden:
+        cands = linker.lookup(urdu, k=10)
+        qids = [c.qid for c in cands]
+        at1 += bool(qids) and qids[0] == qid
+        at10 += qid in qids
+        if qids and qids[0] == qid:
+            methods[cands[0].method] += 1
+        else:
+            misses.append((urdu, qid, cands[0].label_en if cands else "-", qids.index(qid) + 1 if qid in qids else "-"))
+    dt = time.perf_counter() - t
+    n = len(hidden)
+    print(f"cross-script: {n} held-out Urdu labels, {dt / n * 1000:.1f} ms per lookup")
+    print(f"  linker:   recall@1 {at1 / n:.3f}  recall@10 {at10 / n:.3f}  (targets 0.80 / 0.95)")
+    print(f"  top-1 hits by method: {dict(methods)}")
+    if not args.no_baseline:
+        import uroman
+
+        labels = {}
+        for e in open_source(str(places)):
+            if e.labels.get("en"):
+                labels.setdefault(e.labels["en"], e.qid)
+        names, qids_of = list(labels), list(labels.values())
+        rom = uroman.Uroman()
+        b1 = b10 = 0
+        for qid, urdu in hidden:
+            found = process.extract(rom.romanize_string(urdu), names, scorer=fuzz.WRatio,
+                                    processor=utils.default_process, limit=10)
+            got = [qids_of[i] for _, _, i in found]
+            b1 += bool(got) and got[0] == qid
+            b10 += qid in got
+        print(f"  baseline (uroman + rapidfuzz WRatio over English labels): recall@1 {b1 / n:.3f}  "
+              f"recall@10 {b10 / n:.3f}")
+    print(f"  misses ({len(misses)}), first {args.show}: (query, want, got top-1, rank of wanted)")
+    for m in misses[:args.show]:
+        print("   ", m)
+
+
+if __name__ == "__main__":
+    main()
