@@ -140,7 +140,10 @@ def _entity_row(eid: int, e: Entity) -> tuple:
 
 def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStats, *,
           progress: bool = False) -> None:
-    """Create the tables and fill them, in batches of entities with their names, then index them."""
+    """Create the tables and fill them, in batches of entities with their names, then index them.
+
+    Empties ``entities`` once they are written.
+    """
     con.executescript(SCHEMA)
     numbered = enumerate(entities.values(), 1)
     names_s = insert_s = 0.0
@@ -163,6 +166,7 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
             stats.entities += len(ent_rows)
             stats.names += len(name_rows)
             bar.update(len(chunk))
+    entities.clear()  # the records are in the file now: free them before indexing, which needs memory too
     t0 = time.perf_counter()
     con.executescript(INDEXES)
     build_index(con)  # the linker's candidate index (hash filters, gram postings), persisted in the file
