@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 
 import regex
 from unidecode import unidecode
@@ -89,6 +88,7 @@ _LATIN_TABLE = str.maketrans("tdrszkgjfpbmnlch", "TDRSSKGJFPBMNLKH", "aeiouywv")
 _LATIN_PRE = {"\u00e7": "ch", "\u010d": "ch", "\u0107": "ch", "\u0161": "sh", "\u015b": "sh", "\u015f": "sh",
               "\u017e": "zh", "\u017a": "zh", "\u017c": "zh"}   # ç č ć š ś ş ž ź ż before unidecode
 _LATIN_PRE_TABLE = str.maketrans(_LATIN_PRE)
+_DOUBLES = [c + c for c in "TDRSKGJCXFPBMNLHW"]
 _LOOSE = str.maketrans("GQZJXDBF", "KKSCCTPP", "H")
 
 
@@ -153,7 +153,10 @@ def _latin_word(word: str) -> str:
 
 def _squeeze(key: str) -> str:
     """Collapse repeated classes (Latin doubles letters, Urdu does not: Trotta = ٹروٹا)."""
-    return "".join(c for c, _ in groupby(key))
+    for double in _DOUBLES:
+        while double in key:
+            key = key.replace(double, double[0])
+    return key
 
 
 def _join(parts: list[str]) -> str:

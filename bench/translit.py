@@ -1,0 +1,220 @@
+"""Transliteration and match-key benchmark on ../shared/data (prints figures; not a test).
+
+    python bench/translit.py [--data ../shared/data] [--sections keys,u2l,l2u,speed] [--misses 15]
+
+- u2l: Urdu -> Latin CER against the English name, CLDR's 419 city names (target <= 0.20) and the held-out
+  gazetteer places, with uroman, anyascii and unidecode as same-run baselines.
+- l2u: Latin -> Urdu exact match after normalisation (space-free key), top-1 and top-5, on held-out places
+  (target top-1 >= 50 %, top-5 >= 85 %) and on CLDR / iso-codes pairs scored against every reference spelling.
+- keys: how well the skeleton (and loose) key alone pairs each Urdu label with its entity's English names
+  over the whole gazetteer (recall) and how many entities share the key (bucket sizes).
+- speed: names/s for normalise + keys (target >= 50k) and n-best transliteration (target >= 5k), one core.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+from unidecode import unidecode  # noqa: E402
+
+from linker.keys import _QUALIFIER, name_forms  # noqa: E402
+from linker.normalize import normalize_text  # noqa: E402
+from linker.translit import _word_nbest, heldout, to_latin, to_urdu  # noqa: E402
+from linker.translit.pairs import similar, word_pairs  # noqa: E402
+
+
+def baselines() -> dict:
+    """Generic romanisers, same run (bench extra): None where not installed."""
+    out = {}
+    try:
+        import uroman
+        ur = uroman.Uroman()
+        out["uroman"] = lambda s: ur.romanize_string(s, lcode="urd")
+    except Exception as e:  # noqa: BLE001 - report and go on without it
+        print(f"(uroman unavailable: {e})")
+    try:
+        from anyascii import anyascii
+        out["anyascii"] = anyascii
+    except ImportError:
+        print("(anyascii unavailable)")
+    out["unidecode"] = unidecode
+    return out
+
+
+def _fold(s: str) -> str:
+    return " ".join(unidecode(s).lower().split())
+
+
+def cer(hyps: list[str], refs: list[str]) -> float:
+    """Mean per-name character error rate: edit distance / reference length (case and accents folded)."""
+    return statistics.fmean(Levenshtein.distance(_fold(h), _fold(r)) / max(1, len(_fold(r)))
+                            for h, r in zip(hyps, refs))
+
+
+def read_tsv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def places(data: Path):
+    for f in ("places.jsonl.gz", "people_orgs.jsonl.gz"):
+        with gzip.open(data / "gazetteer" / f, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                yield f, json.loads(line)
+
+
+def key(s: str) -> str:
+    return name_forms(s).key
+
+
+def section_u2l(data: Path, misses: int) -> None:
+    print("\n== Urdu -> Latin: CER against the English name (lower is better) ==")
+    base = baselines()
+    rows = [r for r in read_tsv(data / "eval/translit/cldr_en_ur_places.tsv") if r["type"].startswith("city")]
+    urdu, refs = [r["urdu"] for r in rows], [r["latin"] for r in rows]
+    t0 = time.perf_counter()
+    ours = [(to_latin(u, 1) or [("", 0)])[0][0] for u in urdu]
+    dt = time.perf_counter() - t0
+    print(f"CLDR cities ({len(rows)}): ours {cer(ours, refs):.3f} (target <= 0.20)  " +
+          "  ".join(f"{n} {cer([f(u) for u in urdu], refs):.3f}" for n, f in base.items()) +
+          f"   [{len(rows) / dt:.0f} names/s]")
+    top5 = [[t for t, _ in to_latin(u, 5)] for u in urdu]
+    best5 = [min(c, key=lambda h: Levenshtein.distance(_fold(h), _fold(r))) for c, r in zip(top5, refs)]
+    exact1 = sum(_fold(h) == _fold(r) for h, r in zip(ours, refs)) / len(refs)
+    exact5 = sum(any(_fold(h) == _fold(r) for h in c) for c, r in zip(top5, refs)) / len(refs)
+    print(f"  oracle CER over our 5-best {cer(best5, refs):.3f}; exact match top-1 {exact1:.1%}, top-5 {exact5:.1%}")
+    worst = sorted(zip(urdu, refs, ours), key=lambda x: -Levenshtein.distance(_fold(x[2]), _fold(x[1])))
+    print("  worst: " + "; ".join(f"{u} -> {h} (ref {r})" for u, r, h in worst[:misses]))
+    # held-out gazetteer places whose Urdu label is a transliteration of the English one
+    ur, en = [], []
+    for _, e in places(data):
+        if e["label_ur"] and heldout(e["qid"]) and word_pairs(e["label_en"], e["label_ur"]):
+            ur.append(_QUALIFIER.sub("", e["label_ur"]))
+            en.append(e["label_en"])
+    ours = [(to_latin(u, 1) or [("", 0)])[0][0] for u in ur]
+    print(f"held-out places, transliterated labels ({len(ur)}): ours {cer(ours, en):.3f}  " +
+          "  ".join(f"{n} {cer([f(u) for u in ur], en):.3f}" for n, f in base.items()))
+
+
+def _score(cands: list[list[str]], refs: list[set[str]]) -> tuple[float, float]:
+    top1 = sum(bool(c) and key(c[0]) in r for c, r in zip(cands, refs)) / len(refs)
+    top5 = sum(any(key(x) in r for x in c[:5]) for c, r in zip(cands, refs)) / len(refs)
+    return top1, top5
+
+
+def section_l2u(data: Path, misses: int) -> None:
+    print("\n== Latin -> Urdu: exact match of the space-free normalised key, top-1 / top-5 ==")
+    all_items, translit_items, word_items = [], [], []
+    for _, e in places(data):
+        if not (e["label_ur"] and heldout(e["qid"])):
+            continue
+        refs = {key(n) for n in [e["label_ur"], *e["aliases_ur"]] if n}
+        heads = {key(_QUALIFIER.sub("", n)) for n in [e["label_ur"], *e["aliases_ur"]] if n}
+        all_items.append((e["label_en"], refs | heads))
+        if similar(e["label_en"], _QUALIFIER.sub("", e["label_ur"])) >= 50:
+            translit_items.append((e["label_en"], refs | heads))
+        for lw, uw in word_pairs(e["label_en"], e["label_ur"]):
+            word_items.append((lw, {key(uw)}))
+    t0 = time.perf_counter()
+    for name, items in (("held-out places, all Urdu labels", all_items),
+                        ("held-out places whose Urdu label sounds like the English one", translit_items),
+                        ("held-out word pairs (generic words and qualifiers left out)", word_items)):
+        cands = [[t for t, _ in to_urdu(lat, 5)] for lat, _ in items]
+        t1, t5 = _score(cands, [r for _, r in items])
+        print(f"{name} ({len(items)}): top-1 {t1:.1%}  top-5 {t5:.1%}   (target 50 % / 85 %)")
+        if name.startswith("held-out word"):
+            wrong = [(lat, c[:3], sorted(r)[0]) for (lat, r), c in zip(items, cands) if not any(key(x) in r for x in c)]
+            print("  misses: " + "; ".join(f"{a} -> {' / '.join(c)} (ref {r})" for a, c, r in wrong[:misses]))
+    print(f"  [{sum(len(i) for i in (all_items, translit_items, word_items)) / (time.perf_counter() - t0):.0f} "
+          "names/s, 5-best]")
+    refs: dict[str, set[str]] = defaultdict(set)
+    for f in ("cldr_en_ur_places.tsv", "isocodes_en_ur_countries.tsv", "wikidata_2015_en_ur_labels.tsv"):
+        for r in read_tsv(data / "eval/translit" / f):
+            refs[r["latin"]].add(key(r["urdu"]))
+    for f, label in (("cldr_en_ur_places.tsv", "CLDR places"), ("isocodes_en_ur_countries.tsv", "iso-codes countries")):
+        names = sorted({r["latin"] for r in read_tsv(data / "eval/translit" / f)})
+        cands = [[t for t, _ in to_urdu(n, 5)] for n in names]
+        t1, t5 = _score(cands, [refs[n] for n in names])
+        print(f"{label} ({len(names)}, every reference spelling): top-1 {t1:.1%}  top-5 {t5:.1%}")
+
+
+def section_keys(data: Path) -> None:
+    print("\n== Match keys alone: does an Urdu label's key reach its entity's English names? ==")
+    buckets = {"skeleton": defaultdict(set), "loose": defaultdict(set)}
+    urdu = []
+    for _, e in places(data):
+        for n in [e["label_en"], *e["aliases_en"]]:
+            f = name_forms(n) if n else None
+            if f and f.script != "urdu" and f.skeleton:
+                buckets["skeleton"][f.skeleton].add(e["qid"])
+                buckets["loose"][f.loose].add(e["qid"])
+        if e["label_ur"]:
+            urdu.append((e["qid"], name_forms(e["label_ur"])))
+    for which, index in buckets.items():
+        sizes, hits = [], 0
+        for qid, f in urdu:
+            b = index.get(getattr(f, which), ())
+            sizes.append(len(b))
+            hits += qid in b
+        sizes.sort()
+        q = statistics.quantiles(sizes, n=10)
+        print(f"{which}: recall {hits / len(urdu):.1%} of {len(urdu)} Urdu labels; entities per key: "
+              f"median {statistics.median(sizes):.0f}, p90 {q[-1]:.0f}, mean {statistics.fmean(sizes):.1f}, "
+              f"empty {sizes.count(0) / len(sizes):.1%}")
+
+
+def section_speed(data: Path) -> None:
+    print("\n== Speed (one core, fresh caches) ==")
+    latin, urdu = [], []
+    for _, e in places(data):
+        latin.append(e["label_en"])
+        if e["label_ur"]:
+            urdu.append(e["label_ur"])
+    names = latin[:40000] + urdu[:10000]
+    t0 = time.perf_counter()
+    for n in names:
+        name_forms(normalize_text(n))
+    dt = time.perf_counter() - t0
+    print(f"normalise + keys: {len(names) / dt:,.0f} names/s over {len(names)} gazetteer names (target 50k)")
+    for label, fn, items in (("to_urdu 5-best", to_urdu, latin[50000:55000]),
+                             ("to_latin 5-best", to_latin, urdu[10000:15000])):
+        _word_nbest.cache_clear()
+        t0 = time.perf_counter()
+        for n in items:
+            fn(n, 5)
+        dt = time.perf_counter() - t0
+        print(f"{label}: {len(items) / dt:,.0f} names/s over {len(items)} unseen names (target 5k)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--sections", default="u2l,l2u,keys,speed")
+    ap.add_argument("--misses", type=int, default=15)
+    args = ap.parse_args()
+    if not (args.data / "eval" / "translit").is_dir():
+        sys.exit(f"no evaluation data under {args.data}")
+    sections = args.sections.split(",")
+    if "u2l" in sections:
+        section_u2l(args.data, args.misses)
+    if "l2u" in sections:
+        section_l2u(args.data, args.misses)
+    if "keys" in sections:
+        section_keys(args.data)
+    if "speed" in sections:
+        section_speed(args.data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Transliteration between Urdu script and Latin script, n-best, for names.
+
+- :func:`to_latin` aims at the ENGLISH spelling of a name written in Urdu (کھاسن -> Khasan), with generic
+  words translated (ضلع -> District, دریائے -> River) and placed the English way.
+- :func:`to_urdu` follows Urdu news conventions for a Latin name (Trump -> ٹرمپ, Khasan -> کھاسن).
+
+Both are learned from the gazetteer's Latin/Urdu name pairs (``tools/learn_translit.py``; the held-out
+split is :func:`heldout`). Scores are probabilities normalised over the returned list, best first.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ..keys import GENERIC_UR, TRANSLATED_UR
+from ..normalize import normalize_text
+from .chunks import latin_chunks, latin_letters, urdu_chunks
+from .model import CharLM, JointLM, UnitModel
+from .split import heldout
+
+__all__ = ["heldout", "to_latin", "to_urdu", "transliterate"]
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "translit.json.gz"
+#: Weights of the target-script character model and of the graphone model when rescoring a word's
+#: candidates (tuned on the dev bucket with a model trained without it: tools/learn_translit.py --without-dev).
+LM_WEIGHT = {"l2u": 0.15, "u2l": 0.3}
+JOINT_WEIGHT = {"l2u": 0.5, "u2l": 0.25}
+#: News spells foreign t and d with the retroflex ٹ ڈ (Tokyo = ٹوکیو, Donald = ڈونلڈ) more often than the
+#: gazetteer's place labels, which the model learns from: a small push towards the news convention.
+RETROFLEX_BONUS = 0.8
+#: How many candidates per word are rescored, and how many per word are combined into names.
+WORD_CANDIDATES = 12
+#: English generic words that precede the name (Lake Victoria); the others follow it (Lahore District).
+_EN_BEFORE = {"Lake", "Mount", "Gulf", "Strait"}
+#: Latin generic words -> Urdu, and whether Urdu puts them before the name.
+_GENERIC_EN_UR = {"county": ("کاؤنٹی", False), "district": ("ضلع", False), "province": ("صوبہ", False),
+                  "river": ("دریائے", True), "lake": ("جھیل", True), "island": ("جزیرہ", True),
+                  "islands": ("جزائر", True), "city": ("شہر", False), "mount": ("ماؤنٹ", True),
+                  "mountains": ("پہاڑ", False), "sea": ("بحیرہ", True), "gulf": ("خلیج", True),
+                  "state": ("ریاست", True), "region": ("علاقہ", False), "north": ("شمالی", True),
+                  "south": ("جنوبی", True), "east": ("مشرقی", True), "west": ("مغربی", True),
+                  "central": ("وسطی", True), "airport": ("ہوائی اڈا", False)}
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+|[^\s\p{L}\p{M}\p{N}]+", flags=regex.V1)
+#: How Urdu spells the letters of an initialism (ڈی پی آر کے = DPRK, پی ٹی آئی = PTI).
+LETTER_NAMES = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    "اے بی سی ڈی ای ایف جی ایچ آئی جے کے ایل ایم این او پی کیو آر ایس ٹی یو وی ڈبلیو ایکس وائی زیڈ").split()))
+_LETTER_OF = {v: k for k, v in LETTER_NAMES.items()}
+_ARABIC = regex.compile(r"\p{Arabic}")
+_COMMA = regex.compile(r"\s*[،,]\s*")
+_NUMBER = regex.compile(r"\p{N}+")
+
+
+class _Models:
+    def __init__(self, path: Path = DATA):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            raw = json.load(fh)
+        self.l2u = UnitModel(raw["l2u"])
+        self.u2l = UnitModel(raw["u2l"])
+        self.lm = {"l2u": CharLM(raw["lm_order"], raw["lm_urdu"]), "u2l": CharLM(raw["lm_order"], raw["lm_latin"])}
+        self.joint = {d: JointLM(raw[d + "_joint"]["vocab"], raw[d + "_joint"]["counts"]) for d in ("l2u", "u2l")}
+
+
+@lru_cache(maxsize=1)
+def _models() -> _Models:
+    return _Models()
+
+
+def _softmax(scored: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:
+    scored = sorted(scored, key=lambda x: -x[1])[:n]
+    if not scored:
+        return []
+    top = scored[0][1]
+    weights = [math.exp(s - top) for _, s in scored]
+    z = sum(weights)
+    return [(t, round(w / z, 4)) for (t, _), w in zip(scored, weights)]
+
+
+@lru_cache(maxsize=100_000)
+def _word_nbest(direction: str, word: str, n: int) -> tuple[tuple[str, float], ...]:
+    """(spelling, log score) of one word, best first: unit model n-best rescored by the character model."""
+    m = _models()
+    if direction == "l2u":
+        units = latin_chunks(latin_letters(word))
+        model = m.l2u
+    else:
+        units = urdu_chunks(word)
+        model = m.u2l
+    if not units:
+        return ((word, 0.0),)
+    # a unit never seen in training is read letter by letter
+    units = [u for unit in units for u in ((unit,) if unit in model.support else tuple(unit))]
+    lm, w = m.lm[direction], LM_WEIGHT[direction]
+    joint, wj = m.joint[direction], JOINT_WEIGHT[direction]
+    best: dict[str, float] = {}
+    for outs, s in model.nbest(units, max(n, WORD_CANDIDATES)):
+        text = "".join(outs)
+        score = s + w * lm.logprob(text) + wj * joint.logprob(units, outs)
+        if direction == "l2u":
+            score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
+        if score > best.get(text, -math.inf):
+            best[text] = score
+    return tuple(sorted(best.items(), key=lambda x: -x[1])[:n])
+
+
+def _mbr_first(cands: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """Put first the candidate with the least expected edit distance to the others (minimum Bayes risk):
+    when the vowels of a consonant split their probability (t / ti / ta / to), the bare consonant wins on
+    probability, but a vowel is expected to cost fewer edits."""
+    if len(cands) < 3:
+        return cands
+    top = cands[0][1]
+    weights = [math.exp(s - top) for _, s in cands]
+    risk = [sum(w * Levenshtein.distance(h, c) for (c, _), w in zip(cands, weights)) for h, _ in cands]
+    best = min(range(len(cands)), key=risk.__getitem__)
+    return ((cands[best][0], top), *cands[:best], *cands[best + 1:])
+
+
+def _combine(per_word: list[list[tuple[str, float]]], n: int, sep: str = " ") -> list[tuple[str, float]]:
+    """The n best names from per-word candidate lists (sum of log scores)."""
+    if not per_word:
+        return []
+    beams: list[tuple[str, float]] = [("", 0.0)]
+    for cands in per_word:
+        beams = sorted(((f"{b}{sep}{c}" if b else c, s + t) for b, s in beams for c, t in cands),
+                       key=lambda x: -x[1])[: max(n, 5)]
+    return beams
+
+
+def _initialism(word: str) -> bool:
+    """BBC, DPRK, KCNA are spelled letter by letter; NATO and UNESCO are read as words."""
+    return word.isascii() and word.isupper() and 2 <= len(word) <= 5 and (
+        len(word) <= 3 or sum(c in "AEIOU" for c in word) <= 1)
+
+
+def _parts(per_part: list[list[list[tuple[str, float]]]], comma: str) -> list[list[tuple[str, float]]]:
+    """Comma-separated parts (Monroe County, Florida) joined back, each keeping its own word order."""
+    out: list[list[tuple[str, float]]] = []
+    for part in per_part:
+        if part:
+            if out:
+                out[-1] = [(t + comma, s) for t, s in out[-1]]
+            out += part
+    return out
+
+
+def to_latin(urdu: str, n: int = 5) -> list[tuple[str, float]]:
+    """English-style spellings of an Urdu name, best first, with normalised scores (sum to 1 over the list)."""
+    text = normalize_text(urdu)
+    per_part = [_latin_part(part.split(), n) for part in _COMMA.split(text)]
+    spellings = _softmax(_combine(_parts(per_part, ","), n), n)
+    words = text.split()
+    if len(words) >= 2 and all(w in _LETTER_OF for w in words):  # an initialism: ڈی پی آر کے -> DPRK
+        rest = [(t, round(s * 0.1, 4)) for t, s in spellings[:n - 1]]
+        return [("".join(_LETTER_OF[w] for w in words), 0.9 if rest else 1.0), *rest]
+    return spellings
+
+
+def _latin_part(words: list[str], n: int) -> list[list[tuple[str, float]]]:
+    """Candidate lists per word of one comma-free part of an Urdu name, in English word order."""
+    before, main, after = [], [], []
+    for w in words:
+        w = w.strip("۔؟؛.")
+        if not w:
+            continue
+        if w in TRANSLATED_UR:
+            main.append([(TRANSLATED_UR[w], 0.0)])
+        elif w in GENERIC_UR and len(words) > 1:
+            en = GENERIC_UR[w]
+            (before if en in _EN_BEFORE else after).append([(en, 0.0)])
+        elif _ARABIC.search(w):
+            cands = _mbr_first(_word_nbest("u2l", w, max(n, WORD_CANDIDATES)))[:max(n, 1)]
+            main.append([(t.capitalize(), s) for t, s in cands])
+        else:
+            main.append([(w, 0.0)])
+    return before + main + after
+
+
+def to_urdu(latin: str, n: int = 5) -> list[tuple[str, float]]:
+    """Urdu spellings of a Latin name following Urdu news conventions, best first, normalised scores."""
+    per_part = [_urdu_part(part, n) for part in _COMMA.split(latin)]
+    return _softmax(_combine(_parts(per_part, "،"), n), n)
+
+
+def _urdu_part(latin: str, n: int) -> list[list[tuple[str, float]]]:
+    """Candidate lists per word of one comma-free part of a Latin name, in Urdu word order."""
+    words = [w for w in _WORD.findall(latin) if w.strip("-'’.")]
+    before, main, after = [], [], []
+    for w in words:
+        low = w.lower()
+        if low in _GENERIC_EN_UR and len(words) > 1:
+            ur, pre = _GENERIC_EN_UR[low]
+            (before if pre else after).append([(ur, 0.0)])
+        elif _initialism(w):
+            main.append([(" ".join(LETTER_NAMES[c] for c in w), 0.0)])
+        elif _NUMBER.fullmatch(w) or not latin_letters(w):
+            main.append([(w, 0.0)])
+        else:
+            main.append(list(_word_nbest("l2u", low, n)))
+    return before + main + after
+
+
+def transliterate(text: str, to: str = "latn", n: int = 1) -> list[str]:
+    """Up to ``n`` spellings of ``text`` in ``to`` script ("latn" or "urdu"), best first."""
+    if to not in ("latn", "urdu"):
+        raise ValueError(f"to must be 'latn' or 'urdu', not {to!r}")
+    fn = to_latin if to == "latn" else to_urdu
+    return [t for t, _ in fn(text, n)]
