@@ -9,7 +9,7 @@
 
 The machine may be shared: CPU seconds are the figure that does not depend on other processes' load.
 
-    python bench/build.py [--entities 100000] [--skip-build] [--skip-dump]
+    python bench/build.py [--entities 100000] [--data DIR] [--skip-build] [--skip-dump]
 """
 from __future__ import annotations
 
@@ -98,18 +98,20 @@ def bench_dump(entities: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--entities", type=int, default=100_000, help="size of the synthetic dump")
+    ap.add_argument("--data", type=Path, default=DATA, help=f"the extract folder (default {DATA})")
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--skip-dump", action="store_true")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     if not args.skip_build:
-        if not (DATA / "places.jsonl.gz").is_file():
-            print(f"skipping the build benchmark: {DATA} not found")
+        data = args.data
+        if not (data / "places.jsonl.gz").is_file():
+            print(f"skipping the build benchmark: {data} not found")
         else:
             with tempfile.TemporaryDirectory(prefix="urdu-linker-bench-") as tmp:
-                _rebuild([DATA / "places.jsonl.gz"], Path(tmp) / "places.sqlite")
-                _rebuild([DATA / "places.jsonl.gz", DATA / "people_orgs.jsonl.gz"], Path(tmp) / "full.sqlite")
+                _rebuild([data / "places.jsonl.gz"], Path(tmp) / "places.sqlite")
+                _rebuild([data / "places.jsonl.gz", data / "people_orgs.jsonl.gz"], Path(tmp) / "full.sqlite")
     if not args.skip_dump:
         bench_dump(args.entities)
     print(f"bench process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
