@@ -29,8 +29,9 @@ from .sources.wikidata import DEFAULT_MIN_SITELINKS
 @click.option("--retries", type=click.IntRange(min=0), default=5, show_default=True,
               help="SPARQL sources: retries of a request after 429/5xx/timeouts (exponential backoff).")
 @click.option("--progress/--no-progress", default=True, help="Show progress bars on stderr.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 def main(sources: tuple[str, ...], out: str | None, limit: int | None, min_sitelinks: int, timeout: float,
-         page_size: int, retries: int, progress: bool) -> None:
+         page_size: int, retries: int, progress: bool, debug: bool) -> None:
     """Rebuild the Urdu gazetteer from Wikidata, a Wikidata dump or extracts."""
     logging.basicConfig(level=logging.WARNING, format="gazetteer-rebuild: %(message)s")
     out_path = out or default_path()
@@ -40,4 +41,9 @@ def main(sources: tuple[str, ...], out: str | None, limit: int | None, min_sitel
         stats = build(opened, out_path, limit=limit, progress=progress)
     except (SourceError, BuildError, OSError, sqlite3.Error) as e:
         raise click.ClickException(" ".join(str(e).split())) from None
+    except Exception as e:  # a bug: still one line, and the previous gazetteer is kept
+        if debug:
+            raise
+        raise click.ClickException(f"unexpected {type(e).__name__}: {' '.join(str(e).split())} (a bug; "
+                                   f"--debug shows the traceback); {out_path} left as it was") from None
     click.echo(f"{out_path}: {stats.summary()}")

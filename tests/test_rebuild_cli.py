@@ -1,6 +1,7 @@
 """``gazetteer-rebuild``: through click's runner and as the installed console script in a subprocess."""
 from __future__ import annotations
 
+import importlib
 import socket
 import subprocess
 import sys
@@ -68,3 +69,18 @@ def test_rebuild_writes_a_gazetteer_and_prints_the_summary(tmp_path, monkeypatch
     assert proc.stdout.startswith(f"{out}: 15 entities") and "10 merged" in proc.stdout
     assert "4 skipped rows" in proc.stdout
     assert Linker.open(out).lookup("پاکستان")[0].qid == "Q843"
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(tmp_path, monkeypatch):
+    def broken(entity):
+        raise KeyError("'")
+
+    # a fault injected where a bug once was (a transliteration KeyError on "O'Brien")
+    monkeypatch.setattr(importlib.import_module("gazetteer.build"), "expand_names", broken)
+    out = tmp_path / "g.sqlite"
+    args = ["--source", str(FIXTURES / "entities.jsonl"), "--out", str(out), "--no-progress"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: unexpected KeyError") and "left as it was" in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert isinstance(CliRunner().invoke(main, [*args, "--debug"]).exception, KeyError)
