@@ -105,11 +105,10 @@ def script_of(text: str) -> str:
     """Dominant script of a name: 'urdu' (Arabic script), 'latn', or 'other'."""
     if text.isascii():
         return "latn" if any(c.isalpha() for c in text) else "other"
-    ar = len(_ARABIC.findall(text))
-    la = len(_LATIN.findall(text))
-    if ar == 0 and la == 0:
-        return "other"
-    return "urdu" if ar >= la else "latn"
+    has_ar, has_la = _ARABIC.search(text), _LATIN.search(text)
+    if has_ar and has_la:
+        return "urdu" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "latn"
+    return "urdu" if has_ar else "latn" if has_la else "other"
 
 
 def norm_name(name: str) -> str:
@@ -179,10 +178,10 @@ def _word_keys(word: str) -> tuple[str, str]:
 
 def phonetic_keys(norm: str) -> tuple[str, str]:
     """(skeleton, loose) of a normalised name: generic words dropped, compass words translated."""
-    if _GENERIC_PHRASE_UR.search(norm):
+    if not norm.isascii() and _GENERIC_PHRASE_UR.search(norm):
         norm = _GENERIC_PHRASE_UR.sub(" ", norm).strip() or norm
     words = [TRANSLATED_UR.get(w, w) for w in norm.split()]
-    kept = [w for w in words if w not in GENERIC_UR and w.lower() not in GENERIC_EN] or words
+    kept = [w for w in words if w not in GENERIC_UR and w not in GENERIC_EN] or words
     keys = [_word_keys(w) for w in kept]
     return _join([k[0] for k in keys]), _join([k[1] for k in keys])
 

@@ -28,7 +28,7 @@ import regex
 
 #: Bump when the output of :func:`normalize` or of the keys changes: gazetteers built with another
 #: version are refused (linker.store) and must be rebuilt.
-NORMALISER_VERSION = "2"
+NORMALISER_VERSION = "3"
 
 _FOLD = {
     "\u0643": "\u06a9",  # ك -> ک
@@ -69,7 +69,7 @@ _CLEAN = regex.compile(f"[{_CLEAN_SET}]*")
 # Runs of clean characters not followed by a combining mark pass unchanged; everything else goes
 # one grapheme cluster at a time.
 _PIECES = regex.compile(rf"(?:[{_CLEAN_SET}](?![\p{{M}}\u200c\u200d]))+|\X")
-_MARKS = frozenset("MnMcMe".split())
+_MARKS = frozenset(("Mn", "Mc", "Me"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,13 @@ def test_offsets_skip_dropped_characters():
     assert text[s:e] == "ماســکو"
 
 
+@pytest.mark.parametrize("raw", ["\ufb01\u200e\u0301", "a\u0640\u0301", "\u0301x"])
+def test_a_mark_cut_off_from_its_letter_is_dropped(raw):
+    # a bidi mark or tatweel between a letter and its accent would otherwise leave a mark that a second
+    # pass composes (not idempotent)
+    assert "\u0301" not in normalize(raw).text
+
+
 def test_clean_text_is_returned_unchanged_with_identity_offsets():
     text = "ولادیمیر پوتن نے ماسکو میں کہا۔ Putin 2024"
     n = normalize(text)

@@ -37,7 +37,7 @@ def _known_miss(*args):
     ("Karachi", "کراچی"),
     ("Washington", "واشنگٹن"),
     ("London", "لندن"),
-    _known_miss("Moscow", "ماسکو"),
+    ("Moscow", "ماسکو"),
 ])
 def test_latin_to_urdu_has_the_news_spelling_in_the_10_best(latin, urdu):
     assert name_forms(urdu).key in _keys(to_urdu(latin, 10))
@@ -49,7 +49,7 @@ def test_latin_to_urdu_has_the_news_spelling_in_the_10_best(latin, urdu):
     ("پاکستان", "pakistan"),
     ("لاہور", "lahore"),
     ("پوتن", "putin"),
-    _known_miss("کھاسن", "khasan"),
+    ("کھاسن", "khasan"),
     _known_miss("ڈونلڈ ٹرمپ", "donald trump"),
     _known_miss("لندن", "london"),
     _known_miss("ماسکو", "moscow"),

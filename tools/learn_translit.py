@@ -84,13 +84,17 @@ _LATIN_VOWELS = set("aeiouy")
 _URDU_VOWELS = set("اآوےیعئؤءۂہ")
 
 
-def allowed(direction: str, unit: str, sub: str, initial: bool) -> bool:
+def allowed(direction: str, unit: str, sub: str, initial: bool, final: bool) -> bool:
     """Structural prior of the alignment: vowels stay with vowels, an inserted vowel goes with the unit on
-    its left (Urdu consonant -> "ta", never "at"), a prothetic alef only at the start (st -> اسٹ)."""
-    if not sub:
-        return True
+    its left (Urdu consonant -> "ta", never "at"), a prothetic alef only at the start (st -> اسٹ), and a
+    consonant is silent only where spelling allows it (Latin h, gh, w, y, or a final letter: Illinois);
+    an Urdu consonant is always heard. Pairs that cannot be aligned this way are left out."""
     if direction == "u2l":
-        return unit[0] in _URDU_VOWELS or sub[0] not in _LATIN_VOWELS or initial
+        if unit[0] in _URDU_VOWELS:
+            return True
+        return bool(sub) and (sub[0] not in _LATIN_VOWELS or initial)
+    if not sub:
+        return set(unit) <= _LATIN_VOWELS or unit in ("h", "gh", "w", "y") or final
     if set(unit) <= _LATIN_VOWELS:
         return sub[0] in _URDU_VOWELS
     return sub[0] not in "اآع" or (initial and sub[0] == "ا")
@@ -119,7 +123,7 @@ def align(examples: list[tuple[list[str], str]], direction: str, iterations: int
                 for j in range(m + 1):
                     s = 0.0
                     for k, sub in _subs(target, j, max_sub):
-                        if prev[j - k] and allowed(direction, u, sub, i == 1):
+                        if prev[j - k] and allowed(direction, u, sub, i == 1, i == n):
                             s += prev[j - k] * prob[(u, sub)]
                     row[j] = s
             z = fwd[n][m]
@@ -134,7 +138,7 @@ def align(examples: list[tuple[list[str], str]], direction: str, iterations: int
                         continue
                     for k, sub in _subs(target, j, max_sub):
                         p = fwd[i - 1][j - k] * prob[(u, sub)]
-                        if p and allowed(direction, u, sub, i == 1):
+                        if p and allowed(direction, u, sub, i == 1, i == n):
                             post = p * bwd[i][j] / z
                             counts[(u, sub)] += post
                             bwd[i - 1][j - k] += prob[(u, sub)] * bwd[i][j]
@@ -155,7 +159,7 @@ def _viterbi(units: list[str], target: str, prob, direction: str) -> tuple[list[
         for j in range(m + 1):
             for k, sub in _subs(target, j, max_sub):
                 p = prob.get((u, sub), 0.0)
-                if p > 0 and best[i - 1][j - k] > -math.inf and allowed(direction, u, sub, i == 1):
+                if p > 0 and best[i - 1][j - k] > -math.inf and allowed(direction, u, sub, i == 1, i == n):
                     s = best[i - 1][j - k] + math.log(p)
                     if s > best[i][j]:
                         best[i][j], back[i][j] = s, k

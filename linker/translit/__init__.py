@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from ..keys import GENERIC_UR, TRANSLATED_UR
 from ..normalize import normalize_text
@@ -35,7 +34,13 @@ JOINT_WEIGHT = {"l2u": 0.5, "u2l": 0.25}
 #: gazetteer's place labels, which the model learns from: a small push towards the news convention.
 RETROFLEX_BONUS = 0.8
 #: How many candidates per word are rescored, and how many per word are combined into names.
-WORD_CANDIDATES = 12
+WORD_CANDIDATES = 8
+#: English words of place names as Urdu writes them: spelled back as English, not transliterated.
+ENGLISH_WORDS_UR = {
+    "نیو": "New", "سینٹ": "Saint", "سان": "San", "سانتا": "Santa", "پورٹ": "Port", "فورٹ": "Fort",
+    "کیپ": "Cape", "گریٹ": "Great", "لٹل": "Little", "اپر": "Upper", "لوئر": "Lower", "نارتھ": "North",
+    "ساؤتھ": "South", "ایسٹ": "East", "ویسٹ": "West", "کنگ": "King", "کوئین": "Queen", "پرنس": "Prince",
+    "لاس": "Los", "ایل": "El", "لا": "La", "ڈیل": "Del", "ڈی": "De", "آف": "of", "اینڈ": "and"}
 #: English generic words that precede the name (Lake Victoria); the others follow it (Lahore District).
 _EN_BEFORE = {"Lake", "Mount", "Gulf", "Strait"}
 #: Latin generic words -> Urdu, and whether Urdu puts them before the name.
@@ -82,8 +87,9 @@ def _softmax(scored: list[tuple[str, float]], n: int) -> list[tuple[str, float]]
 
 
 @lru_cache(maxsize=100_000)
-def _word_nbest(direction: str, word: str, n: int) -> tuple[tuple[str, float], ...]:
-    """(spelling, log score) of one word, best first: unit model n-best rescored by the character model."""
+def _word_nbest(direction: str, word: str, k: int = WORD_CANDIDATES) -> tuple[tuple[str, float], ...]:
+    """Up to ``k`` (spelling, log score) of one word, best first: the unit model's k-best rescored by the
+    graphone and character models (cached: names repeat words)."""
     m = _models()
     if direction == "l2u":
         units = latin_chunks(latin_letters(word))
@@ -98,27 +104,14 @@ def _word_nbest(direction: str, word: str, n: int) -> tuple[tuple[str, float], .
     lm, w = m.lm[direction], LM_WEIGHT[direction]
     joint, wj = m.joint[direction], JOINT_WEIGHT[direction]
     best: dict[str, float] = {}
-    for outs, s in model.nbest(units, max(n, WORD_CANDIDATES)):
+    for outs, s in model.nbest(units, k, beam=3 if k <= WORD_CANDIDATES else 5):
         text = "".join(outs)
         score = s + w * lm.logprob(text) + wj * joint.logprob(units, outs)
         if direction == "l2u":
             score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
         if score > best.get(text, -math.inf):
             best[text] = score
-    return tuple(sorted(best.items(), key=lambda x: -x[1])[:n])
-
-
-def _mbr_first(cands: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
-    """Put first the candidate with the least expected edit distance to the others (minimum Bayes risk):
-    when the vowels of a consonant split their probability (t / ti / ta / to), the bare consonant wins on
-    probability, but a vowel is expected to cost fewer edits."""
-    if len(cands) < 3:
-        return cands
-    top = cands[0][1]
-    weights = [math.exp(s - top) for _, s in cands]
-    risk = [sum(w * Levenshtein.distance(h, c) for (c, _), w in zip(cands, weights)) for h, _ in cands]
-    best = min(range(len(cands)), key=risk.__getitem__)
-    return ((cands[best][0], top), *cands[:best], *cands[best + 1:])
+    return tuple(sorted(best.items(), key=lambda x: -x[1]))
 
 
 def _combine(per_word: list[list[tuple[str, float]]], n: int, sep: str = " ") -> list[tuple[str, float]]:
@@ -168,14 +161,13 @@ def _latin_part(words: list[str], n: int) -> list[list[tuple[str, float]]]:
         w = w.strip("۔؟؛.")
         if not w:
             continue
-        if w in TRANSLATED_UR:
-            main.append([(TRANSLATED_UR[w], 0.0)])
+        if w in TRANSLATED_UR or w in ENGLISH_WORDS_UR:
+            main.append([(TRANSLATED_UR.get(w) or ENGLISH_WORDS_UR[w], 0.0)])
         elif w in GENERIC_UR and len(words) > 1:
             en = GENERIC_UR[w]
             (before if en in _EN_BEFORE else after).append([(en, 0.0)])
         elif _ARABIC.search(w):
-            cands = _mbr_first(_word_nbest("u2l", w, max(n, WORD_CANDIDATES)))[:max(n, 1)]
-            main.append([(t.capitalize(), s) for t, s in cands])
+            main.append([(t.capitalize(), s) for t, s in _word_nbest("u2l", w, max(n, WORD_CANDIDATES))[:n]])
         else:
             main.append([(w, 0.0)])
     return before + main + after
@@ -201,7 +193,7 @@ def _urdu_part(latin: str, n: int) -> list[list[tuple[str, float]]]:
         elif _NUMBER.fullmatch(w) or not latin_letters(w):
             main.append([(w, 0.0)])
         else:
-            main.append(list(_word_nbest("l2u", low, n)))
+            main.append(list(_word_nbest("l2u", low, max(n, WORD_CANDIDATES))[:n]))
     return before + main + after
 
 

@@ -83,7 +83,7 @@ class UnitModel:
             self._cache[(top, key)] = dist
         return dist
 
-    def nbest(self, units: Sequence[str], k: int, beam: int = 4) -> list[tuple[tuple[str, ...], float]]:
+    def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
         """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
         padded = [BOS, BOS, *units, EOS, EOS]
         hyps: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
@@ -119,6 +119,7 @@ class CharLM:
 
     def __init__(self, order: int, counts: dict[str, dict[str, int]]):
         self.order = order
+        self._memo: dict[str, float] = {}
         table = _Table(counts)
         self.floor = math.log(1.0 / (len(table.counts.get("", {})) + 1))
         self.logp: dict[str, dict[str, float]] = {}
@@ -145,7 +146,16 @@ class CharLM:
             ctx = ctx[1:]
 
     def logprob(self, word: str) -> float:
-        """log P(word) with begin/end marks."""
+        """log P(word) with begin/end marks (n-gram scores memoised: candidates share most of them)."""
         text = BOS * (self.order - 1) + word + EOS
         k = self.order - 1
-        return sum(self._score(text[i - k:i], text[i]) for i in range(k, len(text)))
+        memo = self._memo
+        total = 0.0
+        for i in range(k, len(text)):
+            gram = text[i - k:i + 1]
+            lp = memo.get(gram)
+            if lp is None:
+                lp = memo[gram] = self._score(gram[:-1], gram[-1]) if len(memo) < 1_000_000 else \
+                    self._score(gram[:-1], gram[-1])
+            total += lp
+        return total
