@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from linker.keys import name_forms
 from linker.translit import heldout, to_latin, to_urdu, transliterate
@@ -99,6 +100,17 @@ def test_transliterate_and_odd_input():
     assert to_latin("كراچي", 1) == to_latin("کراچی", 1)   # input is normalised
     with pytest.raises(ValueError):
         transliterate("x", to="deva")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=25) | st.lists(st.sampled_from(["A'B", "É", "-", "ـ", "\u200c", "ﷺ", "Q", "ں", "۱۹", " ",
+                                                      "کھ", "th", "McX", "،", ","]), max_size=6).map("".join))
+def test_any_input_gives_clean_nbest(text):
+    for fn in (to_urdu, to_latin):
+        cands = fn(text, 3)
+        assert len(cands) <= 3
+        assert all(t.strip() and t == t.strip() for t, _ in cands)      # no empty or padded spellings
+        assert not cands or abs(sum(s for _, s in cands) - 1) < 0.01
 
 
 def test_initialisms_are_spelled_letter_by_letter():

@@ -116,6 +116,7 @@ def _word_nbest(direction: str, word: str, k: int = WORD_CANDIDATES) -> tuple[tu
 
 def _combine(per_word: list[list[tuple[str, float]]], n: int, sep: str = " ") -> list[tuple[str, float]]:
     """The n best names from per-word candidate lists (sum of log scores)."""
+    per_word = [kept for cands in per_word if (kept := [(t, s) for t, s in cands if t.strip()])]
     if not per_word:
         return []
     beams: list[tuple[str, float]] = [("", 0.0)]
@@ -127,7 +128,7 @@ def _combine(per_word: list[list[tuple[str, float]]], n: int, sep: str = " ") ->
 
 def _initialism(word: str) -> bool:
     """BBC, DPRK, KCNA are spelled letter by letter; NATO and UNESCO are read as words."""
-    return word.isascii() and word.isupper() and 2 <= len(word) <= 5 and (
+    return word.isascii() and word.isalpha() and word.isupper() and 2 <= len(word) <= 5 and (
         len(word) <= 3 or sum(c in "AEIOU" for c in word) <= 1)
 
 
