@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 from unidecode import unidecode
 
@@ -62,7 +64,12 @@ GENERIC_EN = frozenset(
     "language shi ku gun amphoe".split())
 #: Compass and other words an Urdu label translates where the English label keeps them.
 TRANSLATED_UR = {"شمالی": "North", "جنوبی": "South", "مشرقی": "East", "مغربی": "West", "وسطی": "Central",
-                 "بالائی": "Upper", "زیریں": "Lower"}
+                 "بالائی": "Upper", "زیریں": "Lower", "شمال": "North", "جنوب": "South", "شرقی": "East",
+                 "غربی": "West"}
+#: Words left out of the phonetic keys: conjunctions and articles (Gulf of Mexico = خلیج میکسیکو), and the
+#: English adjectives of compass words folded onto them.
+_KEY_STOP = frozenset("of the and و".split())
+_KEY_FOLD = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 
 # --- Urdu skeleton table: letter (or letter + ھ) -> class; unlisted letters (vowels, glides) drop out ----
 _UR_ASPIRATED = {  # consonant + do-chashmi ھ is one sound; پھ is usually a Latin "ph" (Phuket = پھوکٹ)
@@ -82,6 +89,7 @@ _UR_TABLE = str.maketrans({**dict.fromkeys(map(chr, range(0x0600, 0x0700))), **_
 _LATIN_DIGRAPHS = [("ssion", "XN"), ("tion", "XN"), ("sion", "XN"), ("chr", "KR"), ("igh", "i"), ("tsch", "X"), ("sch", "X"), ("tch", "C"), ("sh", "X"), ("sz", "X"), ("ch", "C"),
                    ("cz", "C"), ("zh", "S"), ("kh", "K"), ("ck", "K"), ("gh", "G"), ("ph", "F"), ("th", "T"),
                    ("dh", "D"), ("x", "KS"), ("q", "K")]
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 _SOFT_C = regex.compile(r"c(?=[eiy])")
 _LATIN_H = regex.compile(r"(?<=.)h")   # final h, or h after a consonant, is silent
 _LATIN_TABLE = str.maketrans("tdrszkgjfpbmnlch", "TDRSSKGJFPBMNLKH", "aeiouywv")
@@ -138,6 +146,8 @@ def _urdu_word(word: str) -> str:
 def _latin_word(word: str) -> str:
     """Skeleton of one lower-case ASCII word: digraphs, soft c, h by position, initial w/v, classes."""
     head = "W" if word[:1] in ("w", "v") else "S" if word[:1] == "x" else ""
+    if word.endswith("ough"):
+        word = word[:-2]  # Peterborough = پیٹربورو
     if word.startswith("mc") or word.startswith("x"):
         word = ("mk" + word[2:]) if word[0] == "m" else word[1:]
     for pair, cls in _LATIN_DIGRAPHS:
@@ -171,7 +181,7 @@ def _word_keys(word: str) -> tuple[str, str]:
     if "\u0600" <= word[0] <= "\u06ff":
         skel = _urdu_word(word)
     else:
-        skel = "".join(_latin_word(a) for a in _ascii(word).lower().split())
+        skel = "".join(_latin_word(a) for a in _NOT_LETTERS.sub(" ", _ascii(word).lower()).split())
     skel = _squeeze(skel)
     return skel, _squeeze(skel.translate(_LOOSE))
 
@@ -180,10 +190,12 @@ def phonetic_keys(norm: str) -> tuple[str, str]:
     """(skeleton, loose) of a normalised name: generic words dropped, compass words translated."""
     if not norm.isascii() and _GENERIC_PHRASE_UR.search(norm):
         norm = _GENERIC_PHRASE_UR.sub(" ", norm).strip() or norm
-    words = [TRANSLATED_UR.get(w, w) for w in norm.split()]
+    words = [TRANSLATED_UR.get(w) or _KEY_FOLD.get(w, w) for w in norm.split() if w not in _KEY_STOP] or norm.split()
     kept = [w for w in words if w not in GENERIC_UR and w not in GENERIC_EN] or words
     keys = [_word_keys(w) for w in kept]
-    return _join([k[0] for k in keys]), _join([k[1] for k in keys])
+    # W only where the name starts: Urdu splits compounds where English does not (Blackwood = بلیک ووڈ)
+    return (_join([k[0] if i == 0 else k[0].removeprefix("W") for i, k in enumerate(keys)]),
+            _join([k[1] if i == 0 else k[1].removeprefix("W") for i, k in enumerate(keys)]))
 
 
 def skeleton(norm: str, script: str | None = None) -> str:

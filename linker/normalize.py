@@ -28,7 +28,7 @@ import regex
 
 #: Bump when the output of :func:`normalize` or of the keys changes: gazetteers built with another
 #: version are refused (linker.store) and must be rebuilt.
-NORMALISER_VERSION = "3"
+NORMALISER_VERSION = "4"
 
 _FOLD = {
     "\u0643": "\u06a9",  # ك -> ک
@@ -128,7 +128,7 @@ def _heh(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The text of :func:`normalize` without the offset map (faster, for names and keys)."""
-    if _CLEAN.fullmatch(text):
+    if text.isascii() and text.isprintable() or _CLEAN.fullmatch(text):
         return text
     return _heh("".join(p if _CLEAN.fullmatch(p) else _fold_cluster(p) for p in _PIECES.findall(text)))
 

@@ -59,6 +59,7 @@ _LETTER_OF = {v: k for k, v in LETTER_NAMES.items()}
 _ARABIC = regex.compile(r"\p{Arabic}")
 _COMMA = regex.compile(r"\s*[،,]\s*")
 _NUMBER = regex.compile(r"\p{N}+")
+_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
 class _Models:
@@ -169,8 +170,8 @@ def _latin_part(words: list[str], n: int) -> list[list[tuple[str, float]]]:
             (before if en in _EN_BEFORE else after).append([(en, 0.0)])
         elif _ARABIC.search(w):
             main.append([(t.capitalize(), s) for t, s in _word_nbest("u2l", w, max(n, WORD_CANDIDATES))[:n]])
-        else:
-            main.append([(w, 0.0)])
+        elif _HAS_WORD.search(w):
+            main.append([(w, 0.0)])  # Latin words and digits stay as they are
     return before + main + after
 
 
@@ -191,9 +192,9 @@ def _urdu_part(latin: str, n: int) -> list[list[tuple[str, float]]]:
             (before if pre else after).append([(ur, 0.0)])
         elif _initialism(w):
             main.append([(" ".join(LETTER_NAMES[c] for c in w), 0.0)])
-        elif _NUMBER.fullmatch(w) or not latin_letters(w):
-            main.append([(w, 0.0)])
-        else:
+        elif _ARABIC.search(w) or _NUMBER.fullmatch(w):
+            main.append([(w, 0.0)])  # already Urdu, or digits
+        elif latin_letters(w):
             main.append(list(_word_nbest("l2u", low, max(n, WORD_CANDIDATES))[:n]))
     return before + main + after
 
