@@ -26,6 +26,8 @@ TEXT = st.lists(st.one_of(URDU_MIX, st.characters()), max_size=40).map("".join)
     ("ﮐﮭﺎﺳﻦ", "کھاسن"),            # presentation forms of keheh and do-chashmi
     ("پاکِستان", "پاکستان"),         # zer dropped
     ("مُحَمَّد", "محمد"),              # zabar, pesh, shadda dropped
+    ("علیٰ", "علی"),                # superscript alef U+0670 dropped
+    ("ہاںً", "ہاں"),                # tanween dropped
     ("ماســکو", "ماسکو"),           # tatweel
     ("پیانگ\u200cیانگ", "پیانگیانگ"),  # ZWNJ
     ("\u202bماسکو\u202c", "ماسکو"),  # bidi embedding

@@ -117,6 +117,7 @@ def test_initialisms_are_spelled_letter_by_letter():
     assert to_urdu("BBC", 1)[0][0] == "بی بی سی"
     assert to_urdu("DPRK", 1)[0][0] == "ڈی پی آر کے"
     assert to_latin("ڈی پی آر کے", 1)[0][0] == "DPRK"
+    assert to_urdu("KCNA", 1)[0][0] == "کے سی این اے"
     assert to_latin("پی ٹی آئی", 3)[0][0] == "PTI"
     assert to_urdu("NATO", 1)[0][0] != "این اے ٹی او"   # read as a word
 
@@ -124,6 +125,7 @@ def test_initialisms_are_spelled_letter_by_letter():
 def test_comma_qualifier_keeps_its_place():
     assert to_latin("مونرو کاؤنٹی، فلوریڈا", 1)[0][0].endswith(" County, Florida")
     assert "کاؤنٹی، " in to_urdu("Monroe County, Florida", 1)[0][0]
+    assert "مونرو کاؤنٹی، فلوریڈا" in [t for t, _ in to_urdu("Monroe County, Florida", 5)]   # URDU.md's example
 
 
 def test_chunks():

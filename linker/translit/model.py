@@ -53,7 +53,8 @@ class UnitModel:
         base = self.levels[-1]
         # candidate outputs of a unit: the most frequent ones seen for it anywhere
         self.support = {k: sorted(v, key=v.get, reverse=True)[:max_outputs] for k, v in base.counts.items()}
-        self._cache: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+        self._cache: dict[tuple[int, str], list[tuple[str, float]]] = {}
+        self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}  # by the five units around one
 
     def distribution(self, keys: list[str]) -> list[tuple[str, float]]:
         """(output, log-probability) best first for one unit, given its context keys (see LEVELS)."""
@@ -87,8 +88,14 @@ class UnitModel:
         """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
         padded = [BOS, BOS, *units, EOS, EOS]
         hyps: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
+        window = self._window
         for i in range(len(units)):
-            d = self.distribution([_key(padded, i, level) for level in LEVELS]) or [(units[i], 0.0)]
+            w = tuple(padded[i:i + 5])
+            d = window.get(w)
+            if d is None:
+                d = self.distribution([_key(padded, i, level) for level in LEVELS]) or [(units[i], 0.0)]
+                if len(window) < 500_000:
+                    window[w] = d
             if len(d) == 1:
                 o, s = d[0]
                 hyps = [((*h, o), hs + s) for h, hs in hyps]
