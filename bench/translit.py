@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 from unidecode import unidecode  # noqa: E402
 
-from linker.keys import _QUALIFIER, GENERIC_EN, GENERIC_UR, name_forms  # noqa: E402
+from linker.keys import GENERIC_EN, GENERIC_UR, name_forms, without_qualifier  # noqa: E402
 from linker.normalize import normalize_text  # noqa: E402
 from linker.keys import _word_keys  # noqa: E402
 from linker.translit import _models, _word_nbest, heldout, to_latin, to_urdu  # noqa: E402
@@ -101,7 +101,7 @@ def section_u2l(data: Path, misses: int) -> None:
     ur, en = [], []
     for _, e in places(data):
         if e["label_ur"] and heldout(e["qid"]) and word_pairs(e["label_en"], e["label_ur"]):
-            ur.append(_QUALIFIER.sub("", e["label_ur"]))
+            ur.append(without_qualifier(e["label_ur"]))
             en.append(e["label_en"])
     ours = [(to_latin(u, 1) or [("", 0)])[0][0] for u in ur]
     print(f"held-out places, transliterated labels ({len(ur)}): ours {cer(ours, en):.3f}  " +
@@ -110,7 +110,7 @@ def section_u2l(data: Path, misses: int) -> None:
 
 def gkey(s: str) -> str:
     """The key with generic words (County/کاؤنٹی, District/ضلع ...) left out, qualifier dropped."""
-    words = name_forms(_QUALIFIER.sub("", s)).norm.split()
+    words = name_forms(without_qualifier(s)).norm.split()
     kept = [w for w in words if w not in GENERIC_UR and w not in GENERIC_EN] or words
     return "".join(kept)
 
@@ -129,9 +129,9 @@ def section_l2u(data: Path, misses: int) -> None:
             continue
         generic_items.append((e["label_en"], {gkey(n) for n in [e["label_ur"], *e["aliases_ur"]] if n}))
         refs = {key(n) for n in [e["label_ur"], *e["aliases_ur"]] if n}
-        heads = {key(_QUALIFIER.sub("", n)) for n in [e["label_ur"], *e["aliases_ur"]] if n}
+        heads = {key(without_qualifier(n)) for n in [e["label_ur"], *e["aliases_ur"]] if n}
         all_items.append((e["label_en"], refs | heads))
-        if similar(e["label_en"], _QUALIFIER.sub("", e["label_ur"])) >= 50:
+        if similar(e["label_en"], without_qualifier(e["label_ur"])) >= 50:
             translit_items.append((e["label_en"], refs | heads))
         for lw, uw in word_pairs(e["label_en"], e["label_ur"]):
             word_items.append((lw, {key(uw)}))

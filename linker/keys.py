@@ -35,7 +35,8 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LATIN = regex.compile(r"\p{Latin}")
 _NON_ARABIC_RUN = regex.compile(r"[^\p{Arabic}\s]+")
-_QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
+#: A qualifier after a comma or in brackets: "Haywood County, North Carolina", "Georgia (country)".
+QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
 _HAS_QUALIFIER = regex.compile(r"[,،(\[]")
 
 #: Generic words an Urdu label translates (Urdu -> English). Dropped from both phonetic keys in either
@@ -121,7 +122,10 @@ def script_of(text: str) -> str:
 
 def norm_name(name: str) -> str:
     """Normalised, case-folded name with punctuation turned into single spaces."""
-    return _NON_WORD.sub(" ", normalize_text(name).casefold()).strip()
+    text = normalize_text(name).casefold()
+    if text.isalpha():
+        return text
+    return _NON_WORD.sub(" ", text).strip()
 
 
 def _ascii(norm: str) -> str:
@@ -192,6 +196,8 @@ def phonetic_keys(norm: str) -> tuple[str, str]:
         norm = _GENERIC_PHRASE_UR.sub(" ", norm).strip() or norm
     words = [TRANSLATED_UR.get(w) or _KEY_FOLD.get(w, w) for w in norm.split() if w not in _KEY_STOP] or norm.split()
     kept = [w for w in words if w not in GENERIC_UR and w not in GENERIC_EN] or words
+    if len(kept) == 1:
+        return _word_keys(kept[0])
     keys = [_word_keys(w) for w in kept]
     # W only where the name starts: Urdu splits compounds where English does not (Blackwood = بلیک ووڈ)
     return (_join([k[0] if i == 0 else k[0].removeprefix("W") for i, k in enumerate(keys)]),
@@ -203,11 +209,16 @@ def skeleton(norm: str, script: str | None = None) -> str:
     return phonetic_keys(norm)[0]
 
 
+def without_qualifier(name: str) -> str:
+    """The name without a qualifier after a comma or in brackets (the whole name if nothing is left)."""
+    return QUALIFIER.sub("", name).strip() or name
+
+
 def name_forms(name: str) -> NameForms:
     """All match forms of a name; the gazetteer build and the linker both call this."""
     norm = norm_name(name)
     script = script_of(norm)
     key = _ascii(norm).replace(" ", "")
-    head = (norm_name(_QUALIFIER.sub("", name)) or norm) if _HAS_QUALIFIER.search(name) else norm
+    head = (norm_name(without_qualifier(name)) or norm) if _HAS_QUALIFIER.search(name) else norm
     skel, loose = phonetic_keys(head)
     return NameForms(norm, key, skel, script, loose)

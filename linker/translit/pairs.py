@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from ..keys import GENERIC_EN, GENERIC_UR, TRANSLATED_UR, _QUALIFIER, name_forms, norm_name, script_of
+from ..keys import GENERIC_EN, GENERIC_UR, TRANSLATED_UR, name_forms, norm_name, script_of, without_qualifier
 from .chunks import latin_letters
 
 _TRANSLATED_EN = {v.lower() for v in TRANSLATED_UR.values()}
 
 
 def _urdu_words(name: str) -> list[str]:
-    words = norm_name(_QUALIFIER.sub("", name)).split()
+    words = norm_name(without_qualifier(name)).split()
     return [w for w in words if w not in GENERIC_UR and w not in TRANSLATED_UR]
 
 
 def _latin_words(name: str) -> list[str]:
-    words = [latin_letters(w) for w in norm_name(_QUALIFIER.sub("", name)).split()]
+    words = [latin_letters(w) for w in norm_name(without_qualifier(name)).split()]
     return [w for w in words if w and w not in GENERIC_EN and w not in _TRANSLATED_EN]
 
 
