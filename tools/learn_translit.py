@@ -248,7 +248,7 @@ def main() -> None:
         sys.exit(f"no gazetteer data under {args.data}")
     model = learn(args.data, args.without_dev)
     tmp = args.out.with_name(args.out.name + ".tmp")
-    with gzip.GzipFile(tmp, "wb", mtime=0) as fh:
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
         fh.write(json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode())
     tmp.replace(args.out)  # readers never see a half-written table
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)", file=sys.stderr)
