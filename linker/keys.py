@@ -218,7 +218,7 @@ def name_forms(name: str) -> NameForms:
     """All match forms of a name; the gazetteer build and the linker both call this."""
     norm = norm_name(name)
     script = script_of(norm)
-    key = _ascii(norm).replace(" ", "")
-    head = (norm_name(without_qualifier(name)) or norm) if _HAS_QUALIFIER.search(name) else norm
-    skel, loose = phonetic_keys(head)
-    return NameForms(norm, key, skel, script, loose)
+    folded = _ascii(norm)
+    head = _ascii(norm_name(without_qualifier(name))) if _HAS_QUALIFIER.search(name) else folded
+    skel, loose = phonetic_keys(head or folded)
+    return NameForms(norm, folded.replace(" ", ""), skel, script, loose)
