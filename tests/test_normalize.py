@@ -104,5 +104,7 @@ def test_spans_slice_the_original_back(text, data):
     i = data.draw(st.integers(0, len(n.text) - 1))
     j = data.draw(st.integers(i + 1, len(n.text)))
     s, e = n.to_original(i, j)
-    # the original slice normalises to a text that contains the normalised span
-    assert n.text[i:j].strip() in normalize(text[s:e]).text or n.text[i:j].strip() == ""
+    # the original slice normalises to a text that contains the normalised span; Arabic heh is the one
+    # fold that looks at the next letter (ه -> ھ inside a word, ہ at its end), so ھ/ہ count as one here
+    same = str.maketrans("ھ", "ہ")
+    assert n.text[i:j].strip().translate(same) in normalize(text[s:e]).text.translate(same)
