@@ -1,6 +1,7 @@
 """Running-text benchmark: UNER (BBC Urdu) span agreement, COUNTER throughput, memory and start-up time.
 
 Prints
+- precision and recall of links (right QID) on the hand-annotated dev sentences of bench/data;
 - the share of linked spans that overlap a gold PER/LOC/ORG span (target >= 0.90) and the share of gold LOC spans
   that a linked span overlaps (target >= 0.70), with per-type recall, the most frequent wrong links and misses;
 - lines/s on the COUNTER news lines on one core (target >= 200), peak RSS (target < 300 MB) and the time from a
@@ -65,6 +66,41 @@ def uner(linker: Linker, path: Path, threshold: float, show: int) -> None:
     print(f"  most frequent gold LOC spans not linked: {missed.most_common(show)}")
 
 
+def dev_links(linker: Linker, path: Path, threshold: float, show: int) -> None:
+    """Linking accuracy on the hand-annotated dev sentences (bench/data/linked_dev.jsonl): right QID on an
+    overlapping span; gold NIL names must not be linked."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    linked = right = gold_links = found = nil_total = nil_linked = 0
+    errors = []
+    for row in rows:
+        mentions = [m for m in linker.link(row["text"], threshold=threshold) if m.qid]
+        gold = row["mentions"]
+        for m in mentions:
+            linked += 1
+            g = next((g for g in gold if overlaps((m.start, m.end), (g["start"], g["end"]))), None)
+            right += g is not None and g["qid"] == m.qid
+            if g is None or g["qid"] != m.qid:
+                errors.append(f"{m.surface} -> {m.label_en} {m.qid} ({m.why['method']} {m.score}); gold "
+                              f"{g['qid'] if g else 'no name'}")
+        for g in gold:
+            hit = [m for m in mentions if overlaps((m.start, m.end), (g["start"], g["end"]))]
+            if g["qid"]:
+                gold_links += 1
+                found += any(m.qid == g["qid"] for m in hit)
+                if not any(m.qid == g["qid"] for m in hit) and not hit:
+                    errors.append(f"{g['text']}: missed (gold {g['qid']} {g['type']})")
+            else:
+                nil_total += 1
+                nil_linked += bool(hit)
+    print(f"dev sentences (bench/data/linked_dev.jsonl): {len(rows)} sentences")
+    print(f"  precision (linked spans with the gold QID): {right}/{linked} = {right / max(linked, 1):.3f}")
+    print(f"  recall (gold links found with the right QID): {found}/{gold_links} = {found / max(gold_links, 1):.3f}")
+    print(f"  gold NIL names wrongly linked: {nil_linked}/{nil_total}")
+    print(f"  errors, first {show}:")
+    for e in errors[:show]:
+        print("   ", e)
+
+
 def throughput(linker: Linker, path: Path, threshold: float) -> None:
     lines = [json.loads(line)["text"] for line in gzip.open(path, "rt", encoding="utf-8")]
     chars = sum(map(len, lines))
@@ -95,6 +131,7 @@ def main() -> None:
     linker = Linker.open(args.gazetteer)
     threshold = linker.threshold if args.threshold is None else args.threshold
     print(f"threshold {threshold}")
+    dev_links(linker, Path(__file__).with_name("data") / "linked_dev.jsonl", threshold, args.show)
     uner(linker, args.data / "eval" / "ner" / "uner_ur.jsonl", threshold, args.show)
     throughput(linker, args.data / "eval" / "text" / "counter_ur_news_lines.jsonl.gz", threshold)
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (target < 300 MB)")

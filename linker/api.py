@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from .candidates import CandidateFinder, Evidence, romanisations, urdu_spellings
 from .index import NameIndex
 from .linking import MAX_CANDIDATES, Span, link_spans
-from .rank import TEXT_WEIGHTS, confidence, match_quality
+from .rank import TEXT_WEIGHTS, confidence
 from .store import GazetteerError, connect_readonly, read_meta
 
 #: Default confidence below which a span is not reported (a score reads as the chance the link is right).
@@ -75,7 +75,7 @@ class Linker:
 
     def _candidate(self, ev: Evidence) -> Candidate:
         ent = self._finder.entity(ev.eid)
-        score = confidence(match_quality(ev.method, ev.sim), ent.prominence)
+        score = confidence(ev.method, ev.sim, ent)
         return Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, score, ev.matched, ev.method)
 
     def link(self, text: str, threshold: float | None = None) -> list[Mention]:

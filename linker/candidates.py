@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import regex
 from rapidfuzz import fuzz
 
 from .context import COMMON_NAME_PARTS, LETTER_NAMES, NAME_TITLES
@@ -26,6 +27,9 @@ except ImportError:  # pragma: no cover - only before linker.translit exists
 
 #: How many names sharing words with a query are aligned word by word.
 _WORD_SHORTLIST = 200
+#: How many of a lookup's best cross-script candidates are re-scored through their Urdu spellings.
+_VERIFY = 25
+_QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,11 @@ class NameRow:
     @property
     def foreign(self) -> bool:
         return self.script == "urdu" and self.lang not in ("ur", "")
+
+    @property
+    def code(self) -> bool:
+        """A short all-capitals alias (ST, ALB): a code, only ever matched exactly."""
+        return len(self.key) <= 3 and self.name.isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +98,11 @@ class CandidateFinder:
         self.entity = lru_cache(maxsize=200_000)(self._entity)
 
     def _entity(self, eid: int) -> EntityInfo:
-        qid, en, ur, coarse, classes, country, prior = self._con.execute(
-            "SELECT qid, label_en, label_ur, coarse, classes, country, prior FROM entities WHERE id = ?",
-            (eid,)).fetchone()
+        qid, en, ur, coarse, classes, country, prior, population, sitelinks = self._con.execute(
+            "SELECT qid, label_en, label_ur, coarse, classes, country, prior, population, sitelinks "
+            "FROM entities WHERE id = ?", (eid,)).fetchone()
         return EntityInfo(eid, qid, en, ur, coarse, classes, country, prior,
-                          prominence(qid, coarse, prior, classes, ur, country))
+                          prominence(qid, coarse, prior, classes, ur, country, population, sitelinks))
 
     def names(self, space: str, form: str) -> list[NameRow]:
         """The gazetteer names whose form in ``space`` ("k" key, "s" skeleton) equals ``form``."""
@@ -115,7 +124,7 @@ class CandidateFinder:
             _keep(out, ev)
         if forms.skeleton:
             for r in self.names("s", forms.skeleton):
-                if r.key != forms.key:
+                if r.key != forms.key and not r.code:
                     _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r.key, r.script)))
 
     def _cross_sim(self, forms: NameForms, key: str, script: str) -> float:
@@ -150,7 +159,7 @@ class CandidateFinder:
             decay = 1.0 - 0.04 * rank  # the transliterator's later guesses are less likely
             for hit in self.index.fuzzy(name_forms(spelling).key, k=k, min_sim=min_sim):
                 for r in self.names("k", hit.form):
-                    if r.kind != "generated":
+                    if r.kind != "generated" and not r.code:
                         _keep(out, Evidence(r.eid, r.name, "transliteration", round(hit.sim * decay, 4), spelling))
 
     def words(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.6) -> None:
@@ -181,8 +190,31 @@ class CandidateFinder:
                 method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
                 _keep(out, Evidence(eid, name, method, sim))
 
+    def within_names(self, words: list[str], min_sim: float = 0.7) -> list[Evidence]:
+        """Names that contain all of ``words`` and at most two more (تحریک انصاف in پاکستان تحریک انصاف,
+        خواجہ آصف in خواجہ محمد آصف), scored by :func:`word_alignment`."""
+        rows = self.index.names_with_all(words)
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return []
+        marks = ",".join("?" * len(rows))
+        out = []
+        for eid, name, kind, norm, lang, script in self._con.execute(
+                f"SELECT entity_id, name, kind, norm, lang, script FROM names WHERE rowid IN ({marks})",
+                rows.tolist()):
+            parts = norm.split()
+            if len(parts) <= len(words) + 2:
+                sim = word_alignment(words, parts)
+                if sim >= min_sim:
+                    method = "generated" if kind == "generated" else "fuzzy" if script == "urdu" else "key"
+                    out.append(Evidence(eid, name, method, sim, foreign=script == "urdu" and lang not in ("ur", "")))
+        return out
+
     def lookup(self, text: str, *, fuzzy: bool = True) -> dict[int, Evidence]:
-        """All evidence for ``text`` as a name: exact and key matches, then fuzzy and transliteration."""
+        """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word and transliteration.
+
+        A qualifier after a comma or in brackets (کلارکسبرگ، مغربی ورجینیا) is matched without it too; the
+        cross-script candidates are then re-scored by spelling each in the other script (:meth:`verify`).
+        """
         forms = name_forms(text)
         out: dict[int, Evidence] = {}
         if not forms.key:
@@ -193,10 +225,30 @@ class CandidateFinder:
             for ev in self.exact_key(letters.lower()):
                 _keep(out, ev)
         if fuzzy:
-            self.fuzzy(forms, out)
-            self.words(forms, out)
-            self.transliterated(forms, out)
+            head = name_forms(_QUALIFIER.sub("", text)) if _QUALIFIER.search(text) else forms
+            if head.key and head != forms:
+                self.exact(head, out)
+            self.fuzzy(head, out)
+            self.words(head, out)
+            self.transliterated(head, out)
+            self.verify(head, out)
         return out
+
+    def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY) -> None:
+        """Re-score the best cross-script candidates by spelling the Latin name they matched in Urdu.
+
+        The path that found a Latin name (skeleton, romanised query) measures similarity in a lossy space; the
+        Urdu spellings of the name compared with the Urdu query measure it where the query was written.
+        """
+        if forms.script != "urdu":
+            return
+        ranked = sorted(out.values(), key=lambda e: (-match_quality(e.method, e.sim), e.eid))[:top]
+        for ev in ranked:
+            if ev.method in ("key", "transliteration") and name_forms(ev.matched).script == "latn":
+                sim = max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(ev.matched)),
+                          default=0.0)
+                if sim > ev.sim:
+                    out[ev.eid] = Evidence(ev.eid, ev.matched, ev.method, round(sim, 4), ev.via, ev.foreign)
 
 
 def _word_weight(word: str) -> float:

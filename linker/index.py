@@ -4,7 +4,7 @@ Two match spaces, both computed by :func:`linker.keys.name_forms` at build time:
 ``k`` — the key (normalised, no spaces; Latin-folded outside Arabic script) and ``s`` — the cross-script
 consonant skeleton. The index holds
 
-* per space, a sorted array of 64-bit hashes of every form: a window of running text is tested against it
+* per space, a sorted array of 32-bit hashes of every form: a window of running text is tested against it
   without touching SQLite (most windows are not names), and
 * for keys, an inverted index of padded character trigrams. Each gram's posting list is sorted by the length of
   the form, so a query reads only the slice of forms a few characters longer or shorter than itself; the
@@ -16,8 +16,8 @@ index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
+import zlib
 from array import array
 from functools import lru_cache
 from collections.abc import Iterable
@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from .keys import name_forms
 
 #: Bump when the tables or the gram scheme below change.
-INDEX_VERSION = "3"
+INDEX_VERSION = "5"
 
 INDEX_SCHEMA = "CREATE TABLE lx_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);"
 
@@ -48,8 +48,11 @@ _MAX_LEN = 255  # lengths are stored as uint8; longer forms are clipped (they st
 
 
 def form_hash(form: str) -> int:
-    """Stable 64-bit hash of a form (Python's ``hash`` is salted per process, this one is persisted)."""
-    return int.from_bytes(hashlib.blake2b(form.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+    """Stable 32-bit hash of a form (Python's ``hash`` is salted per process, this one is persisted).
+
+    A collision only costs one SQLite query that finds nothing: with 10^6 forms, one window in ~4,000.
+    """
+    return zlib.crc32(form.encode("utf-8"))
 
 
 def grams(form: str) -> set[str]:
@@ -70,7 +73,7 @@ def build_index(con: sqlite3.Connection) -> dict[str, int]:
         col = _COLUMN[space]
         distinct[space] = [f for (f,) in con.execute(f"SELECT DISTINCT {col} FROM names WHERE {col} != '' "
                                                      f"ORDER BY {col}")]
-        hashes = np.unique(np.fromiter(map(form_hash, distinct[space]), dtype=np.int64))
+        hashes = np.unique(np.fromiter(map(form_hash, distinct[space]), dtype=np.uint32))
         _put_blob(con, f"hashes_{space}", hashes.tobytes())
     # Skeletons are short consonant strings (Putin = PTN): edit distance on them says little, so only keys
     # get a gram index.
@@ -109,9 +112,10 @@ def _build_words(con: sqlite3.Connection) -> int:
 
 @lru_cache(maxsize=200_000)
 def word_terms(word: str) -> tuple[str, ...]:
-    """What a word of a multi-word name is indexed by: its key, and ("~" +) its cross-script skeleton."""
+    """What a word of a multi-word name is indexed by: its key, and ("~" +) its cross-script skeleton when that
+    has three consonants or more (two, as in سائٹ = ST = سٹیو, match far too much)."""
     f = name_forms(word)
-    return (f.key, "~" + f.skeleton) if len(f.skeleton) >= 2 else (f.key,)
+    return (f.key, "~" + f.skeleton) if len(f.skeleton) >= 3 else (f.key,)
 
 
 def _group(terms: array, ids: array, n_terms: int, lengths: np.ndarray | None = None
@@ -163,7 +167,7 @@ class NameIndex:
             blobs = {}
         if blobs.get("version", b"").decode() != INDEX_VERSION:
             raise ValueError("the gazetteer's name index is missing or from another version")
-        self._hashes = {s: np.frombuffer(blobs[f"hashes_{s}"], dtype=np.int64) for s in SPACES}
+        self._hashes = {s: np.frombuffer(blobs[f"hashes_{s}"], dtype=np.uint32) for s in SPACES}
         self._forms = blobs["forms"].decode("utf-8").split("\n") if blobs["forms"] else []
         self._lengths = np.fromiter(map(len, self._forms), dtype=np.int32, count=len(self._forms))
         self._grams, self._postings = _read_postings(blobs, "gram")
@@ -179,7 +183,7 @@ class NameIndex:
         h = self._hashes[space]
         if not forms or not len(h):
             return [False] * len(forms)
-        q = np.fromiter((form_hash(f) for f in forms), dtype=np.int64, count=len(forms))
+        q = np.fromiter(map(form_hash, forms), dtype=np.uint32, count=len(forms))
         pos = np.searchsorted(h, q)
         pos[pos == len(h)] = 0
         return (h[pos] == q).tolist()
@@ -195,6 +199,17 @@ class NameIndex:
             if span and span[1] - span[0] <= limit:
                 out.append(self._word_postings[span[0]:span[1]])
         return out
+
+    def names_with_all(self, words: list[str]) -> np.ndarray:
+        """Row ids of the multi-word names that contain every one of ``words`` (each by key or skeleton)."""
+        rows = None
+        for word in words:
+            lists = [self._word_postings[a:b] for a, b in (self._words.get(t, (0, 0)) for t in word_terms(word))]
+            found = np.union1d(*lists) if len(lists) == 2 else lists[0]
+            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+            if not len(rows):
+                break
+        return rows if rows is not None else np.zeros(0, dtype=np.int32)
 
     def name_rows(self, space: str, form: str) -> list[int]:
         """Row ids of the names whose form in ``space`` equals ``form``."""

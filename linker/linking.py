@@ -14,13 +14,14 @@ Steps for one text:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .candidates import CandidateFinder, Evidence, romanisations
-from .context import (COMMON_WORDS, FUNCTION_WORDS, GENITIVES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES,
-                      PLACE_WORDS)
-from .keys import name_forms
+from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, NAME_TITLES, ORG_WORDS,
+                      PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS)
+from .keys import name_forms, phonetic_keys
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
@@ -75,22 +76,30 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     wins = list(windows(words, joined))
     spans: list[Span] = []
     known = finder.index.contains("k", [w.key for w in wins])
-    tried_cross: set[str] = set()
-    for win, hit in zip(wins, known):
+    evidence: dict[int, dict[int, Evidence]] = {}
+    cross: dict[str, list[int]] = {}  # skeleton -> name-like windows without an exact key match
+    for n, (win, hit) in enumerate(zip(wins, known)):
         if _too_short(win, words):
             continue
-        evidence: dict[int, Evidence] = {}
         if hit:
-            for ev in finder.exact_key(win.key):
-                evidence[ev.eid] = ev
-        elif _name_like(win, words) and win.text not in tried_cross:
-            tried_cross.add(win.text)
-            for ev in _cross_script(finder, win):
-                evidence[ev.eid] = ev
-        if evidence:
+            evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
+        elif _name_like(win, words):
+            cross.setdefault(_skeleton(win.text), []).append(n)
+        if n not in evidence and 1 < win.tokens <= 3 and not win.split and not win.initialism:
+            found = _within_names(finder, tuple(w.norm for w in words[win.first:win.last + 1]))
+            if found:
+                evidence[n] = found
+    skeletons = [s for s in cross if len(s) >= 3]
+    for sk, ok in zip(skeletons, finder.index.contains("s", skeletons)):
+        if ok:
+            for n in cross[sk]:
+                evidence[n] = {ev.eid: ev for ev in _cross_script(finder, wins[n], sk)}
+    for n, found in sorted(evidence.items()):
+        if found:
+            win = wins[n]
             start, end = win.original(norm)
             spans.append(Span(win, start, end, text[start:end],
-                              [_scored(finder, ev, win, words) for ev in evidence.values()]))
+                              [_scored(finder, ev, win, words) for ev in found.values()]))
     for span in spans:
         span.sort()
     chosen = _select(spans, threshold)
@@ -136,25 +145,42 @@ def _too_short(win: Window, words: list[Word]) -> bool:
 
 
 def _name_like(win: Window, words: list[Word]) -> bool:
-    """Whether a window with no exact key match is worth a cross-script skeleton lookup."""
-    if win.tokens > 3 or win.initialism:
+    """Whether a one-word window with no exact key match is worth a cross-script skeleton lookup.
+
+    Only single words: runs of two common words (رواں سال، ملک بھر) find Latin names with the same consonants
+    far too often, while multi-word foreign names are reached through their generated Urdu spellings.
+    """
+    if win.tokens > 1 or win.initialism:
         return False
-    span = words[win.first:win.last + 1]
-    return (all(w.kind == "urdu" and w.norm not in COMMON_WORDS and w.norm not in FUNCTION_WORDS for w in span)
-            and len(win.key) >= 4)
+    w = words[win.first]
+    return w.kind == "urdu" and w.norm not in COMMON_WORDS and w.norm not in FUNCTION_WORDS and len(win.key) >= 4
 
 
-def _cross_script(finder: CandidateFinder, win: Window) -> list[Evidence]:
+def _within_names(finder: CandidateFinder, words: tuple[str, ...]) -> dict[int, Evidence]:
+    """Entities a run of words names in part: the words of the run all occur in one of their names."""
+    if any(w in FUNCTION_WORDS or len(w) < 2 for w in words) or all(
+            w in COMMON_WORDS or w in COMMON_NAME_PARTS or w in NAME_TITLES or len(w) < 3 for w in words):
+        return {}
+    out: dict[int, Evidence] = {}
+    for ev in finder.within_names(list(words)):
+        if ev.eid not in out or ev.sim > out[ev.eid].sim:
+            out[ev.eid] = ev
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _skeleton(text: str) -> str:
+    return phonetic_keys(text)[0]
+
+
+def _cross_script(finder: CandidateFinder, win: Window, skeleton: str) -> list[Evidence]:
     """Latin-only entities whose skeleton equals the window's and whose name its romanisation resembles."""
-    forms = name_forms(win.text)
-    if not forms.skeleton or len(forms.skeleton) < 3 or not finder.index.contains("s", [forms.skeleton])[0]:
-        return []
-    romans = [name_forms(r).key for r in romanisations(forms.norm)]
+    romans = [name_forms(r).key for r in romanisations(win.text)]
     if not romans:
         return []
     out = []
-    for row in finder.names("s", forms.skeleton):
-        if row.script == "latn":
+    for row in finder.names("s", skeleton):
+        if row.script == "latn" and not row.code:
             sim = max(fuzz.ratio(r, row.key) for r in romans) / 100
             if sim >= _CROSS_MIN_SIM:
                 out.append(Evidence(row.eid, row.name, "key", round(sim, 4)))
@@ -196,7 +222,7 @@ def _cues(words: list[Word], win: Window) -> tuple[set[str], set[str]]:
 def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word]) -> Scored:
     """A candidate with the features of :data:`linker.rank.TEXT_WEIGHTS` that do not depend on other spans."""
     ent = finder.entity(ev.eid)
-    f = {"quality": match_quality(ev.method, ev.sim), "prominence": ent.prominence}
+    f = {"quality": match_quality(ev.method, ev.sim), "prominence": ent.prominence, ev.method: 1.0}
     notes: dict = {}
     yes, no = _cues(words, win)
     if yes or no:
@@ -205,21 +231,32 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
             f["cue_agrees"] = 1.0
         elif yes or ent.type in no:
             f["cue_disagrees"] = 1.0
-    first = words[win.first]
+    span = words[win.first:win.last + 1]
     if win.tokens == 1:
+        word = span[0].norm
         f["single"] = 1.0
+        f[f"single_{ev.method}"] = 1.0
         if len(win.key) <= 3 and not win.initialism:
             f["short"] = 1.0
-        if first.norm in COMMON_WORDS and not win.split:
+        if word in COMMON_WORDS and not win.split:
             f["common"] = 1.0
-        if ent.type == "PER":
+        if ent.type == "PER" and "PER" not in yes:
             f["person_part"] = 1.0
-    if all(w.kind == "latin" for w in words[win.first:win.last + 1]):
+        if span[0].kind == "urdu" and not win.split:
+            if word.endswith(_PLURAL_ENDINGS):
+                f["plural_ending"] = 1.0
+            elif word.endswith(_VERB_ENDINGS):
+                f["verb_ending"] = 1.0
+    if all(w.kind == "latin" for w in span):
         f["latin"] = 1.0
     if ent.untyped:
         f["untyped"] = 1.0
+    if ent.type in ("PER", "ORG"):
+        f["person_or_org"] = 1.0
     if ent.type == "MISC":
         f["misc"] = 1.0
+    if ent.label_ur:
+        f["urdu_label"] = 1.0
     if ev.foreign:
         f["foreign_alias"] = 1.0
     if win.split:
@@ -228,11 +265,19 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     if win.initialism:
         f["initialism"] = 1.0
         notes["initialism"] = win.initialism
-        if len(win.initialism) == 2 and ent.type != "ORG":
+        if len(win.initialism) == 2:
             f["two_letters"] = 1.0
+    if win.tokens == 1 or win.initialism:
+        f["obscure_single"] = 1.0 - ent.prominence
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s
+
+
+#: Endings of Urdu plural and oblique forms (کسانوں، علاقوں، گاڑیاں، کریں) and of verbs (کرنا، رکھنے، کرتے):
+#: an inflected common word, rarely a name.
+_PLURAL_ENDINGS = ("وں", "یں", "یاں", "ئیں")
+_VERB_ENDINGS = ("نا", "نے", "تے", "تا", "تی", "ئے", "یے")
 
 
 def _select(spans: list[Span], threshold: float, taken: list[Span] | None = None) -> list[Span]:

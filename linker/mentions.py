@@ -102,31 +102,35 @@ def windows(words: list[Word], joined: list[bool]) -> Iterator[Window]:
     """Every candidate span: plain windows, glued splits at the edges, initialisms."""
     n = len(words)
     keys = [word_key(w.norm) for w in words]
+    splits = [glued_suffix(w.norm) if w.kind == "urdu" else None for w in words]
     for i in range(n):
         if words[i].norm in FUNCTION_WORDS or words[i].kind == "number":
             yield from _prefix_split(words, keys, joined, i)
             continue
+        text = key = ""
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i and not joined[j]:
                 break
-            text = " ".join(w.norm for w in words[i:j + 1])
-            key = "".join(keys[i:j + 1])
+            head_text, head_key = text, key
+            text = f"{text} {words[j].norm}" if text else words[j].norm
+            key += keys[j]
             if words[j].norm not in FUNCTION_WORDS:
                 yield Window(i, j, words[i].nstart, words[j].nend, key, text)
-            yield from _suffix_split(words[j], i, j, words[i].nstart, text, "".join(keys[i:j]))
+            if splits[j]:  # the last word with a glued postposition cut off (ماسکواور -> ماسکو)
+                core, suffix = splits[j]
+                yield Window(i, j, words[i].nstart, words[j].nend - len(suffix), head_key + word_key(core),
+                             f"{head_text} {core}" if head_text else core, split=suffix)
         yield from _prefix_split(words, keys, joined, i)
     yield from _initialisms(words, joined)
 
 
-def _suffix_split(last: Word, i: int, j: int, nstart: int, text: str, head_key: str) -> Iterator[Window]:
-    if last.kind != "urdu":
-        return
+@lru_cache(maxsize=100_000)
+def glued_suffix(word: str) -> tuple[str, str] | None:
+    """(core, postposition) when ``word`` ends in a glued postposition leaving a plausible name, else None."""
     for suffix in GLUED_SUFFIXES:
-        if last.norm.endswith(suffix) and len(last.norm) - len(suffix) >= _MIN_CORE:
-            core = last.norm[:-len(suffix)]
-            yield Window(i, j, nstart, last.nend - len(suffix), head_key + word_key(core),
-                         text[:-len(suffix)], split=suffix)
-            return
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_CORE:
+            return word[:-len(suffix)], suffix
+    return None
 
 
 def _prefix_split(words: list[Word], keys: list[str], joined: list[bool], i: int) -> Iterator[Window]:

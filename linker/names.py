@@ -36,7 +36,7 @@ LATIN_NAMES = 2
 #: Places get spellings only from this prominence on: each distinct word costs the transliterator ~1 ms, the
 #: extract has ~80k Latin-only places, and a village nobody writes about in Urdu only adds false matches.
 #: People and organisations always get them (news is about them).
-PLACE_MIN_PROMINENCE = 0.55
+PLACE_MIN_PROMINENCE = 0.3
 #: People this prominent (see :func:`linker.rank.prominence`) also get their surname alone (اوباما، مرکل).
 SURNAME_PROMINENCE = 0.6
 
@@ -123,7 +123,7 @@ def for_entity(entity, names: list[tuple[str, str, str]]) -> list[tuple[str, str
     if _to_urdu is None:
         return []
     prom = prominence(entity.qid, entity.coarse, entity.prior(), "|".join(entity.classes),
-                      entity.labels.get("ur", ""), entity.country)
+                      entity.labels.get("ur", ""), entity.country, entity.population, entity.sitelinks)
     if entity.coarse not in ("PER", "ORG") and prom < PLACE_MIN_PROMINENCE:
         return []
     return list(generated_names(names, coarse=entity.coarse, prominence=prom))

@@ -9,11 +9,9 @@ ask for more precision (0.7) or more recall (0.3):
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 #: How much each way of matching is worth when the strings agree perfectly (sim = 1).
 METHOD_WEIGHT = {
@@ -24,31 +22,37 @@ METHOD_WEIGHT = {
     "fuzzy": 0.95,           # a real name in the same script, a few characters apart (sim < 1 by definition)
 }
 
-#: Logit weights of the running-text features (hand-set defaults; ``linker/data/text_weights.json``, written by
-#: ``bench/fit_text_weights.py`` from NER corpora, overrides them when present).
+#: Logit weights of the running-text features, set by hand and checked on real news (bench/text.py). A logistic
+#: fit on the IL-NER, IJCNLP and Jahangir corpora ("does the span overlap a gold name?") was tried: those corpora
+#: annotate different things (local first names, no Latin names) and the fit linked worse on the dev sentences.
 TEXT_WEIGHTS: dict[str, float] = {
     "bias": -4.5,
     "quality": 6.5,          # match_quality() of the best spelling
     "prominence": 2.5,       # prominence() of the entity
+    "exact": 0.0, "generated": -0.5, "key": -1.0, "fuzzy": -1.0, "transliteration": -1.0,  # how it matched
     "single": -0.8,          # the span is one word
+    "single_exact": 0.0, "single_generated": -1.5, "single_key": -2.5, "single_fuzzy": -2.0,
+    "single_transliteration": -2.0,
     "short": -1.2,           # ... of at most 3 letters
     "common": -5.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
+    "plural_ending": -2.8,   # ... ending like a plural or oblique form (علاقوں)
+    "verb_ending": -1.4,     # ... ending like a verb form (کرنا، رکھنے)
     "latin": 0.8,            # the span is in Latin script inside Urdu text
     "cue_agrees": 1.0,       # a neighbouring word announces the entity's type (صدر + PER, شہر + LOC)
-    "cue_disagrees": -0.8,   # ... announces another type
+    "cue_disagrees": -0.3,   # ... announces another type (weakly: a title is a sign of names nearby)
     "untyped": -2.5,         # the entity has no class and no country (concepts: cricket, October)
+    "person_or_org": 0.0,    # the entity is a person or an organisation
     "misc": -1.5,            # the entity is not a person, place or organisation (languages, diseases)
-    "foreign_alias": -1.5,   # matched an Urdu-script name listed under another language
+    "urdu_label": 0.5,       # the entity has an Urdu label of its own
+    "foreign_alias": -0.5,   # matched an Urdu-script name listed under another language (often Persian)
     "split": -0.3,           # a glued postposition was cut off (ماسکواور)
     "initialism": -0.2,      # spelled letter by letter (ڈی پی آر کے)
-    "two_letters": -6.0,     # ... with two letters only, for anything but an organisation (ٹی وی is not Tuvalu)
-    "person_part": -1.5,     # one word matching one word of a person's name (a first name alone)
+    "two_letters": -3.5,     # ... with two letters only (ٹی وی is TV, not Tuvalu; آئی جی an inspector general)
+    "obscure_single": -3.0,  # one word or initialism, times (1 - prominence): short spans need a known entity
+    "person_part": -1.5,     # one word matching a person (a first name or surname alone), with no title before it
     "coherent": 0.7,         # shares a country with another confident link of the text
     "seen_in_full": 2.5,     # the name was linked in full elsewhere in the text (پوتن after ولادیمیر پوتن)
 }
-_WEIGHTS_FILE = Path(__file__).with_name("data") / "text_weights.json"
-if _WEIGHTS_FILE.is_file():
-    TEXT_WEIGHTS.update(json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"])
 
 # Offices that make a person news-prominent (the extract has no sitelinks for people).
 _HIGH_OFFICE = re.compile(r"\b(president|prime minister|chancellor|head of (state|government)|king|queen|emir|"
@@ -75,27 +79,49 @@ class EntityInfo:
         return not self.classes and not self.country
 
 
-def prominence(qid: str, coarse: str, prior: float, classes: str, label_ur: str, country: str) -> float:
-    """Prominence in [0, 1]: the gazetteer prior, else (people, organisations) the age of the QID and offices.
+def prominence(qid: str, coarse: str, prior: float, classes: str, label_ur: str, country: str,
+               population: int | None = None, sitelinks: int | None = None) -> float:
+    """Prominence in [0, 1]: how likely a news text means this entity rather than a namesake.
 
-    Low QIDs were created early for well-known topics (Q76 Obama, Q567 Merkel) while back-bench legislators have
-    QIDs in the millions; an Urdu label means someone cared to write the name in Urdu. An entity with neither
-    class nor country is a concept in the extract (cricket, October): no prominence as a named entity.
+    With Wikidata sitelinks (a dump or SPARQL build) the gazetteer prior is used. The extract has none, and its
+    rank-based prior saturates (a county and a capital both get 1.0), so the age of the QID stands in: low QIDs
+    were created early for well-known topics (Q61 Washington D.C., Q76 Obama, Q567 Merkel) while namesake
+    counties, villages and back-bench legislators have QIDs in the millions. For places, population and the
+    administrative level (country, capital, province) add to it; for people, high offices; an Urdu label means
+    someone cared to write the name in Urdu. An entity with neither class nor country is a concept in the
+    extract (cricket, October): no prominence as a named entity.
     """
     if not classes and not country:
         return 0.0
-    p = prior
-    if coarse in ("PER", "ORG", "MISC") or p == 0:
+    if sitelinks:
+        p = prior
+    else:
         try:
-            digits = math.log10(max(int(qid[1:]), 1))
+            age = min(1.0, max(0.0, (8.0 - math.log10(max(int(qid[1:]), 1))) / 6.0))
         except ValueError:
-            digits = 8.0
-        p = max(p, min(1.0, max(0.0, (8.0 - digits) / 6.0)))
-        if coarse == "PER" and _HIGH_OFFICE.search(classes):
-            p = min(1.0, p + 0.25)
+            age = 0.0
+        if coarse == "LOC":
+            pop = min(1.0, math.log10(population) / 8) if population and population > 1 else 0.3
+            p = 0.45 * age + 0.35 * pop + _place_level(classes)
+        else:
+            p = age
+            if coarse == "PER" and _HIGH_OFFICE.search(classes):
+                p += 0.25
     if label_ur:
-        p = min(1.0, p + 0.15)
-    return round(p, 4)
+        p += 0.1
+    return round(min(1.0, max(0.0, p)), 4)
+
+
+def _place_level(classes: str) -> float:
+    """How much a place's administrative level raises the chance that news means it."""
+    c = classes.lower()
+    if "admin0" in c or "country" in c:
+        return 0.3
+    if "capital" in c:
+        return 0.2
+    if "admin1" in c or "state" in c or "province" in c:
+        return 0.1
+    return 0.0
 
 
 def match_quality(method: str, sim: float) -> float:
@@ -107,9 +133,24 @@ def _sigmoid(z: float) -> float:
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 4)
 
 
-def confidence(quality: float, prom: float) -> float:
+#: Logit weights of a looked-up name's candidates: one intercept per method, then similarity, prominence and type.
+#: Fitted by bench/tune_lookup.py on the development queries (people/orgs list, spelling variants, cross-script).
+LOOKUP_WEIGHTS: dict[str, float] = {
+    "exact": -6.75, "generated": -6.65, "fuzzy": -7.55, "key": -7.05, "transliteration": -6.98,
+    "sim": 8.0, "prominence": 1.0, "person_or_org": 0.5,
+    "untyped": -1.0,  # kept by hand: no development query aims at a concept
+}
+
+
+def lookup_features(method: str, sim: float, ent: EntityInfo) -> dict[str, float]:
+    """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name."""
+    return {method: 1.0, "sim": sim, "prominence": ent.prominence,
+            "person_or_org": float(ent.type in ("PER", "ORG")), "untyped": float(ent.untyped)}
+
+
+def confidence(method: str, sim: float, ent: EntityInfo) -> float:
     """Confidence for a typed name: exact match of a prominent name ~0.98; a fuzzy match of an obscure one < 0.5."""
-    return _sigmoid(-4.5 + 6.5 * quality + 2.0 * prom)
+    return _sigmoid(sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent).items()))
 
 
 def text_confidence(features: dict[str, float]) -> float:

@@ -137,3 +137,13 @@ def test_latin_only_person_found_through_generated_spellings(linker):
     full = got["ولادیمیر پوتن"]
     assert full.qid == "Q7747" and full.why["method"] in ("generated", "key", "transliteration")
     assert got["پوتن"].qid == "Q7747" and text.rindex("پوتن") == got["پوتن"].start  # the surname alone, later
+
+
+def test_part_of_a_long_name(linker):
+    got = linked(linker, "عمران خان کی جماعت تحریک انصاف نے جلسہ کیا")
+    assert got.get("تحریک انصاف") == "Q284454"
+
+
+def test_plural_and_verb_forms_are_not_names(linker):
+    # روسیوں (Russians, oblique plural) and کرنے are inflected words, whatever the gazetteer holds
+    assert linked(linker, "روسیوں نے کام کرنے کا فیصلہ کیا") == {}

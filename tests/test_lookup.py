@@ -54,3 +54,33 @@ def test_k_limits_and_empty_queries(linker):
 
 def test_lookup_is_deterministic(linker, engine_gazetteer):
     assert linker.lookup("نیو یارک") == Linker.open(engine_gazetteer).lookup("نیو یارک")
+
+
+def test_qualifier_after_a_comma_is_optional(linker):
+    assert top(linker, "ماسکو، روس").qid == "Q649"
+    assert top(linker, "کراچی (پاکستان)").qid == "Q8660"
+
+
+def test_initialism_spelled_in_urdu_letters(linker):
+    assert top(linker, "ڈی پی آر کے").qid == "Q423"
+    assert top(linker, "نیٹو").qid == "Q7184"
+
+
+def test_extra_and_missing_name_parts(linker):
+    # the gazetteer has پاکستان تحریک انصاف; news writes تحریک انصاف, or adds a title to a person's name
+    assert top(linker, "تحریک انصاف").qid == "Q284454"
+    assert top(linker, "جناب کم جونگ-اون").qid == "Q56226"
+
+
+def test_prominence_prefers_capitals_and_countries_to_namesakes():
+    from linker.rank import prominence
+
+    capital = prominence("Q61", "LOC", 1.0, "populated_place:Admin-0 capital", "", "US", 4_300_000)
+    county = prominence("Q312487", "LOC", 1.0, "admin2:County", "", "US", None)
+    village = prominence("Q47132", "LOC", 0.9, "wof:locality", "", "IT", 761)
+    country = prominence("Q668", "LOC", 1.0, "admin0:Sovereign country", "", "IN", 1_366_000_000)
+    assert country >= capital > village > county
+    assert prominence("Q5375", "LOC", 0.0, "", "کرکٹ", "") == 0.0  # a concept, not a place
+    # people: an early QID and a high office beat a back-bencher
+    assert prominence("Q7747", "PER", 0.0, "President of Russia", "", "RU") > \
+        prominence("Q17045610", "PER", 0.0, "legislator", "", "TR")

@@ -1,0 +1,87 @@
+"""Spelling variants: CLDR and iso-codes Urdu place names that differ from the gazetteer's Urdu label.
+
+Each (English, Urdu) pair of ../shared/data/eval/translit/{cldr_en_ur_places,isocodes_en_ur_countries}.tsv is
+tied to the gazetteer entity whose English label (else alias) equals the English name — the most prominent one
+when several do. Pairs whose Urdu equals that entity's Urdu label after normalisation are left out (they test
+nothing); the rest are looked up by their Urdu spelling. Target: recall@1 >= 0.95.
+
+Usage: python bench/variants.py --gazetteer /tmp/g.sqlite [--data ../shared/data]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+from linker import Linker
+from linker.keys import name_forms
+from linker.store import connect_readonly
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+FILES = ("cldr_en_ur_places.tsv", "isocodes_en_ur_countries.tsv")
+
+
+#: What the pair's type says the entity's classes contain.
+KIND_CLASSES = {"country": ("country", "admin0"), "city": ("city", "locality", "populated", "capital"),
+                "region": ("continent", "region", "geo:")}
+
+
+def gold_entities(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(English key, kind) -> (qid, Urdu label) of the entity with that English label (else alias) whose classes
+    fit the kind (country / city / region), the most prominent one when several do."""
+    con = connect_readonly(path)
+    best: dict[tuple[str, str], tuple] = {}
+    for name, kind, qid, label_ur, prior, classes in con.execute(
+            "SELECT n.name, n.kind, e.qid, e.label_ur, e.prior, e.classes FROM names n "
+            "JOIN entities e ON e.id = n.entity_id WHERE n.lang = 'en' AND n.kind != 'generated' AND e.coarse = 'LOC'"):
+        key = name_forms(name).key
+        for pair_kind, wanted in KIND_CLASSES.items():
+            rank = (any(w in classes for w in wanted), kind == "label", prior)
+            if (key, pair_kind) not in best or rank > best[(key, pair_kind)][:3]:
+                best[(key, pair_kind)] = (*rank, qid, label_ur)
+    return {k: (v[3], v[4]) for k, v in best.items()}
+
+
+def pair_kind(type_: str) -> str:
+    return next((k for k in KIND_CLASSES if k in type_), "region")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gazetteer", type=Path, required=True)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--show", type=int, default=30)
+    args = ap.parse_args()
+    gold = gold_entities(args.gazetteer)
+    linker = Linker.open(args.gazetteer)
+    for fname in FILES:
+        rows = list(csv.DictReader((args.data / "eval" / "translit" / fname).open(encoding="utf-8"), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+        tested = hit1 = hit10 = unknown = same = 0
+        misses = []
+        for row in rows:
+            g = gold.get((name_forms(row["latin"]).key, pair_kind(row["type"])))
+            if g is None:
+                unknown += 1
+                continue
+            qid, label_ur = g
+            if name_forms(row["urdu"]).key == name_forms(label_ur).key:
+                same += 1
+                continue
+            tested += 1
+            cands = linker.lookup(row["urdu"], k=10)
+            qids = [c.qid for c in cands]
+            hit1 += bool(qids) and qids[0] == qid
+            hit10 += qid in qids
+            if not qids or qids[0] != qid:
+                misses.append((row["urdu"], row["latin"], label_ur, cands[0].label_en if cands else "-",
+                               qids.index(qid) + 1 if qid in qids else "-"))
+        print(f"{fname}: {len(rows)} pairs, {unknown} without a gazetteer entity, {same} equal to the label, "
+              f"{tested} variants: recall@1 {hit1 / max(tested, 1):.3f}  recall@10 {hit10 / max(tested, 1):.3f}"
+              f"  (target recall@1 >= 0.95)")
+        for m in misses[:args.show]:
+            print("   miss (urdu, english, gazetteer label, got, rank):", m)
+
+
+if __name__ == "__main__":
+    main()
