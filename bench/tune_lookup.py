@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
-import math
 from pathlib import Path
 
 from bench.crossscript import HideUrdu
 from bench.variants import FILES, gold_entities, pair_kind
 from gazetteer.sources import open_source
 from linker import Linker
+from linker.candidates import query_hints
 from linker.keys import name_forms
 from linker.rank import LOOKUP_WEIGHTS, lookup_features
 
@@ -31,8 +30,9 @@ def collect(linker: Linker, queries: list[tuple[str, str]]) -> list[tuple[str, l
     out = []
     for text, qid in queries:
         evidence = linker._finder.lookup(text)
+        hints = query_hints(linker._finder, text)
         cands = [(linker._finder.entity(ev.eid).qid, lookup_features(ev.method, ev.sim,
-                                                                     linker._finder.entity(ev.eid)))
+                                                                     linker._finder.entity(ev.eid), hints))
                  for ev in evidence.values()]
         out.append((qid, cands))
     return out

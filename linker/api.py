@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 
-from .candidates import CandidateFinder, Evidence, romanisations, urdu_spellings
+from .candidates import CandidateFinder, Evidence, query_hints, romanisations, urdu_spellings
 from .index import NameIndex
 from .linking import MAX_CANDIDATES, Span, link_spans
 from .rank import TEXT_WEIGHTS, confidence
@@ -71,11 +71,13 @@ class Linker:
     def lookup(self, name: str, k: int = 10) -> list[Candidate]:
         """Ranked candidate entities for one name, in Urdu or Latin script (exact, key, fuzzy, transliterated)."""
         evidence = self._finder.lookup(name)
-        return sorted((self._candidate(ev) for ev in evidence.values()), key=lambda c: (-c.score, c.qid))[:k]
+        hints = query_hints(self._finder, name)
+        return sorted((self._candidate(ev, hints) for ev in evidence.values()),
+                      key=lambda c: (-c.score, c.qid))[:k]
 
-    def _candidate(self, ev: Evidence) -> Candidate:
+    def _candidate(self, ev: Evidence, hints: dict) -> Candidate:
         ent = self._finder.entity(ev.eid)
-        score = confidence(ev.method, ev.sim, ent)
+        score = confidence(ev.method, ev.sim, ent, hints)
         return Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, score, ev.matched, ev.method)
 
     def link(self, text: str, threshold: float | None = None) -> list[Mention]:

@@ -6,17 +6,15 @@ ranking can weigh it and the API can say *why*.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import regex
 from rapidfuzz import fuzz
 
-from .context import COMMON_NAME_PARTS, LETTER_NAMES, NAME_TITLES
+from .context import COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES
 from .index import NameIndex, word_terms
-from .keys import NameForms, name_forms
+from .keys import QUALIFIER, NameForms, name_forms, without_qualifier
 from .rank import EntityInfo, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -29,7 +27,6 @@ except ImportError:  # pragma: no cover - only before linker.translit exists
 _WORD_SHORTLIST = 200
 #: How many of a lookup's best cross-script candidates are re-scored through their Urdu spellings.
 _VERIFY = 25
-_QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +93,15 @@ class CandidateFinder:
         self._con = con
         self.index = index
         self.entity = lru_cache(maxsize=200_000)(self._entity)
+        self.within_names = lru_cache(maxsize=50_000)(self._within_names)
 
     def _entity(self, eid: int) -> EntityInfo:
-        qid, en, ur, coarse, classes, country, prior, population, sitelinks = self._con.execute(
-            "SELECT qid, label_en, label_ur, coarse, classes, country, prior, population, sitelinks "
+        qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
+            "SELECT qid, label_en, label_ur, coarse, classes, country, prior, population, sitelinks, lat, lon "
             "FROM entities WHERE id = ?", (eid,)).fetchone()
         return EntityInfo(eid, qid, en, ur, coarse, classes, country, prior,
-                          prominence(qid, coarse, prior, classes, ur, country, population, sitelinks))
+                          prominence(qid, coarse, prior, classes, ur, country, population, sitelinks),
+                          lat if lon is not None else None, lon if lat is not None else None)
 
     def names(self, space: str, form: str) -> list[NameRow]:
         """The gazetteer names whose form in ``space`` ("k" key, "s" skeleton) equals ``form``."""
@@ -190,10 +189,10 @@ class CandidateFinder:
                 method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
                 _keep(out, Evidence(eid, name, method, sim))
 
-    def within_names(self, words: list[str], min_sim: float = 0.7) -> list[Evidence]:
+    def _within_names(self, words: tuple[str, ...], min_sim: float = 0.7) -> list[Evidence]:
         """Names that contain all of ``words`` and at most two more (تحریک انصاف in پاکستان تحریک انصاف,
         خواجہ آصف in خواجہ محمد آصف), scored by :func:`word_alignment`."""
-        rows = self.index.names_with_all(words)
+        rows = self.index.names_with_all(list(words))
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
             return []
         marks = ",".join("?" * len(rows))
@@ -203,7 +202,7 @@ class CandidateFinder:
                 rows.tolist()):
             parts = norm.split()
             if len(parts) <= len(words) + 2:
-                sim = word_alignment(words, parts)
+                sim = word_alignment(list(words), parts)
                 if sim >= min_sim:
                     method = "generated" if kind == "generated" else "fuzzy" if script == "urdu" else "key"
                     out.append(Evidence(eid, name, method, sim, foreign=script == "urdu" and lang not in ("ur", "")))
@@ -225,7 +224,7 @@ class CandidateFinder:
             for ev in self.exact_key(letters.lower()):
                 _keep(out, ev)
         if fuzzy:
-            head = name_forms(_QUALIFIER.sub("", text)) if _QUALIFIER.search(text) else forms
+            head = name_forms(without_qualifier(text)) if QUALIFIER.search(text) else forms
             if head.key and head != forms:
                 self.exact(head, out)
             self.fuzzy(head, out)
@@ -251,8 +250,38 @@ class CandidateFinder:
                     out[ev.eid] = Evidence(ev.eid, ev.matched, ev.method, round(sim, 4), ev.via, ev.foreign)
 
 
+#: Classes a generic word of a query asks for (ضلع مونرو: a district), as substrings of the entity's classes.
+KIND_HINTS = {
+    "کاؤنٹی": ("county", "admin2"), "ضلع": ("district", "admin2"), "ڈسٹرکٹ": ("district", "admin2"),
+    "صوبہ": ("province", "admin1", "state"), "ریاست": ("state", "admin1"), "محافظہ": ("governorate", "admin1"),
+    "میونسپلٹی": ("municipality", "admin2", "admin3"), "بلدیہ": ("municipality", "admin2", "admin3"),
+    "شہر": ("city", "locality", "populated", "capital"), "جزیرہ": ("island",), "جزائر": ("island",),
+    "آئلینڈ": ("island",), "دریا": ("river",), "دریائے": ("river",), "جھیل": ("lake",), "پہاڑ": ("mtn", "mountain"),
+    "تحصیل": ("admin3", "tehsil", "county"), "اوبلاست": ("oblast", "admin1"), "محکمہ": ("department", "admin1"),
+}
+
+
+def query_hints(finder: CandidateFinder, text: str) -> dict:
+    """What a looked-up name says beyond its spelling: the kind its generic words ask for, and the place named
+    by a qualifier after a comma (کلارک کاؤنٹی، نیواڈا: a county in Nevada)."""
+    hints: dict = {}
+    qualifier = QUALIFIER.search(text)
+    head = without_qualifier(text) if qualifier else text
+    kinds = [k for w in name_forms(head).norm.split() for k in KIND_HINTS.get(w, ())]
+    if kinds:
+        hints["kinds"] = tuple(kinds)
+    if qualifier:
+        where = qualifier.group().strip(" ،,()[]")
+        found = finder.exact_key(name_forms(where).key) if where else []
+        places = [finder.entity(ev.eid) for ev in found if finder.entity(ev.eid).type == "LOC"]
+        if places:
+            hints["within"] = max(places, key=lambda e: (e.prominence, -e.eid))
+    return hints
+
+
 def _word_weight(word: str) -> float:
-    return 0.25 if word in NAME_TITLES else 0.6 if word in COMMON_NAME_PARTS else 1.0
+    """Titles and generic place words (جزیرہ، آئلینڈ) weigh little: they come and go between spellings."""
+    return 0.25 if word in NAME_TITLES or word in GENERIC_WORDS else 0.6 if word in COMMON_NAME_PARTS else 1.0
 
 
 def word_alignment(query: list[str], name: list[str]) -> float:

@@ -6,6 +6,8 @@ announces*, not what is a name.
 """
 from __future__ import annotations
 
+from .keys import GENERIC_UR
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -47,7 +49,7 @@ COMMON_WORDS: frozenset[str] = _words("""
     نئی نیا نئے پرانا بڑا بڑی بڑے چھوٹا چھوٹی اچھا اچھی برا اعلی اعلیٰ خاص عام اہم پہلا پہلی دوسرا دوسری
     تیسرا آخری مکمل شروع ختم جاری حاصل پیش اجلاس اعلان فیصلہ فیصلے مسئلہ مسائل ترقی معاشی معیشت
     تعلیم صحت طلبہ اسکول کالج بچے بچوں خواتین مرد عورت بیٹا بیٹی باپ ماں بھائی بہن دوست
-    خبر رپورٹ بیان ذرائع تفصیلات مطابق تاریخ حال مستقبل ماضی آج کل صبح شام دوپہر ہفتہ مہینہ
+    خبر رپورٹ بیان ذرائع تفصیلات مطابق تاریخ حال مستقبل ماضی آج کل صبح دوپہر ہفتہ مہینہ
     شاہ شیر گل لال سبز سفید کالا نیلا پیلا سونا چاندی ہیرا موتی چاند سورج ستارہ نور امید
     خان ملک چودھری چوہدری سید شیخ میاں راجہ مرزا حاجی مولانا علامہ پیر صاحب بیگم بی بی
     کم زیادہ لی بھر پار سر دل جان آن بن سن ہند دور مال راج نگر پور آباد گڑھ کوٹ گنج
@@ -95,6 +97,18 @@ ORG_WORDS: frozenset[str] = _words("""
     محکمہ فاؤنڈیشن کارپوریشن گروپ اتحاد نیوز اسمبلی پارلیمان پارلیمنٹ کمیٹی فورس ایئرلائن ایئرلائنز
     فنڈ بورڈ اتھارٹی
 """)
+
+#: Generic words of place names, translated (جزیرہ) or transliterated (آئلینڈ), that one spelling of a name
+#: has and another lacks (اسینشن آئلینڈ / جزیرہ اسینشن): word matching gives them little weight.
+GENERIC_WORDS: frozenset[str] = frozenset(GENERIC_UR) | _words("""
+    آئلینڈ آئلینڈز جزائر سٹی سیٹی ٹاؤن کاؤنٹی ریور ماؤنٹ ماؤنٹین لیک بے پورٹ ڈسٹرکٹ پراونس سٹیٹ ریاستی
+""")
+
+#: Names that are also a time of day (شام: Syria / evening), and the words that make them the time:
+#: شام کو، شام سات بجے، آج شام، جمعہ کی شام.
+TIME_OF_DAY: frozenset[str] = _words("شام")
+TIME_BEFORE: frozenset[str] = _words("آج کل گزشتہ ہر اسی روزانہ اتوار پیر منگل بدھ جمعرات جمعہ ہفتہ کی")
+TIME_AFTER: frozenset[str] = _words("کو بجے ساڑھے پانچ چھ سات آٹھ")
 
 #: Genitive postpositions: "X کے صدر" is "X's president".
 GENITIVES: frozenset[str] = _words("کا کی کے")

@@ -10,6 +10,8 @@ consonant skeleton. The index holds
   the form, so a query reads only the slice of forms a few characters longer or shorter than itself; the
   forms sharing enough grams — a form within two edits shares all but at most six trigrams — are ranked by
   Dice overlap and the best go to rapidfuzz for the final ranking. A query never scans every name.
+* a word index over multi-word names (each word by key and by skeleton -> the names containing it), for names
+  written with a part more or less (خواجہ آصف for خواجہ محمد آصف, تحریک انصاف for پاکستان تحریک انصاف).
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
 index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.
@@ -173,6 +175,7 @@ class NameIndex:
         self._grams, self._postings = _read_postings(blobs, "gram")
         self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
         self._words, self._word_postings = _read_postings(blobs, "word")
+        self._names_with = lru_cache(maxsize=50_000)(self._names_with_uncached)
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -204,12 +207,15 @@ class NameIndex:
         """Row ids of the multi-word names that contain every one of ``words`` (each by key or skeleton)."""
         rows = None
         for word in words:
-            lists = [self._word_postings[a:b] for a, b in (self._words.get(t, (0, 0)) for t in word_terms(word))]
-            found = np.union1d(*lists) if len(lists) == 2 else lists[0]
+            found = self._names_with(word)
             rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
             if not len(rows):
                 break
         return rows if rows is not None else np.zeros(0, dtype=np.int32)
+
+    def _names_with_uncached(self, word: str) -> np.ndarray:
+        lists = [self._word_postings[a:b] for a, b in (self._words.get(t, (0, 0)) for t in word_terms(word))]
+        return np.union1d(*lists) if len(lists) == 2 else lists[0]
 
     def name_rows(self, space: str, form: str) -> list[int]:
         """Row ids of the names whose form in ``space`` equals ``form``."""

@@ -3,8 +3,10 @@
 Steps for one text:
 
 1. tokenise the normalised text and make candidate windows (:mod:`linker.mentions`);
-2. keep the windows whose key the index knows (one vectorised hash test for all windows), plus a few
-   name-like windows whose cross-script skeleton matches a Latin-only entity and whose romanisation agrees;
+2. keep the windows whose key the index knows (one vectorised hash test for all windows) — real names and the
+   Urdu spellings generated at build time for Latin-only entities — and runs of 2-3 words that are part of a
+   longer name (تحریک انصاف in پاکستان تحریک انصاف). Romanising words on the fly (as lookup does) costs a
+   millisecond a word and, on running text, mostly finds Latin names that share a common word's consonants;
 3. score every (window, entity) pair: match quality, prominence, the type cues around the window, and
    penalties for common words, very short words and repairs (glued splits, initialisms);
 4. pick non-overlapping windows, longest confident match first;
@@ -14,14 +16,10 @@ Steps for one text:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from .candidates import CandidateFinder, Evidence, romanisations
+from .candidates import CandidateFinder, Evidence
 from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, NAME_TITLES, ORG_WORDS,
-                      PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS)
-from .keys import name_forms, phonetic_keys
+                      PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
@@ -32,7 +30,8 @@ CONFIDENT = 0.75
 MAX_CANDIDATES = 5
 #: Spans scoring at least this (but below the threshold) are reported as NIL mentions with their candidates.
 NIL_FLOOR = 0.25
-_CROSS_MIN_SIM = 0.8      # romanisation vs English name, for skeleton matches inside running text
+#: Namesakes of one span scored, the most prominent first (علی is the name of dozens of places and people).
+_MAX_NAMESAKES = 12
 
 
 @dataclass
@@ -77,29 +76,22 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     spans: list[Span] = []
     known = finder.index.contains("k", [w.key for w in wins])
     evidence: dict[int, dict[int, Evidence]] = {}
-    cross: dict[str, list[int]] = {}  # skeleton -> name-like windows without an exact key match
     for n, (win, hit) in enumerate(zip(wins, known)):
         if _too_short(win, words):
             continue
         if hit:
             evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
-        elif _name_like(win, words):
-            cross.setdefault(_skeleton(win.text), []).append(n)
-        if n not in evidence and 1 < win.tokens <= 3 and not win.split and not win.initialism:
+        elif 1 < win.tokens <= 3 and not win.split and not win.initialism:
             found = _within_names(finder, tuple(w.norm for w in words[win.first:win.last + 1]))
             if found:
                 evidence[n] = found
-    skeletons = [s for s in cross if len(s) >= 3]
-    for sk, ok in zip(skeletons, finder.index.contains("s", skeletons)):
-        if ok:
-            for n in cross[sk]:
-                evidence[n] = {ev.eid: ev for ev in _cross_script(finder, wins[n], sk)}
     for n, found in sorted(evidence.items()):
         if found:
             win = wins[n]
             start, end = win.original(norm)
+            best = sorted(found.values(), key=lambda ev: (-finder.entity(ev.eid).prominence, ev.eid))
             spans.append(Span(win, start, end, text[start:end],
-                              [_scored(finder, ev, win, words) for ev in found.values()]))
+                              [_scored(finder, ev, win, words) for ev in best[:_MAX_NAMESAKES]]))
     for span in spans:
         span.sort()
     chosen = _select(spans, threshold)
@@ -144,46 +136,15 @@ def _too_short(win: Window, words: list[Word]) -> bool:
     return not (word.kind == "latin" and word.norm.isupper() and len(word.norm) == 2)
 
 
-def _name_like(win: Window, words: list[Word]) -> bool:
-    """Whether a one-word window with no exact key match is worth a cross-script skeleton lookup.
-
-    Only single words: runs of two common words (رواں سال، ملک بھر) find Latin names with the same consonants
-    far too often, while multi-word foreign names are reached through their generated Urdu spellings.
-    """
-    if win.tokens > 1 or win.initialism:
-        return False
-    w = words[win.first]
-    return w.kind == "urdu" and w.norm not in COMMON_WORDS and w.norm not in FUNCTION_WORDS and len(win.key) >= 4
-
-
 def _within_names(finder: CandidateFinder, words: tuple[str, ...]) -> dict[int, Evidence]:
     """Entities a run of words names in part: the words of the run all occur in one of their names."""
     if any(w in FUNCTION_WORDS or len(w) < 2 for w in words) or all(
             w in COMMON_WORDS or w in COMMON_NAME_PARTS or w in NAME_TITLES or len(w) < 3 for w in words):
         return {}
     out: dict[int, Evidence] = {}
-    for ev in finder.within_names(list(words)):
+    for ev in finder.within_names(words):
         if ev.eid not in out or ev.sim > out[ev.eid].sim:
             out[ev.eid] = ev
-    return out
-
-
-@lru_cache(maxsize=100_000)
-def _skeleton(text: str) -> str:
-    return phonetic_keys(text)[0]
-
-
-def _cross_script(finder: CandidateFinder, win: Window, skeleton: str) -> list[Evidence]:
-    """Latin-only entities whose skeleton equals the window's and whose name its romanisation resembles."""
-    romans = [name_forms(r).key for r in romanisations(win.text)]
-    if not romans:
-        return []
-    out = []
-    for row in finder.names("s", skeleton):
-        if row.script == "latn" and not row.code:
-            sim = max(fuzz.ratio(r, row.key) for r in romans) / 100
-            if sim >= _CROSS_MIN_SIM:
-                out.append(Evidence(row.eid, row.name, "key", round(sim, 4)))
     return out
 
 
@@ -240,6 +201,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
             f["short"] = 1.0
         if word in COMMON_WORDS and not win.split:
             f["common"] = 1.0
+        if word in TIME_OF_DAY and _time_context(words, win):
+            f["time_of_day"] = 1.0
         if ent.type == "PER" and "PER" not in yes:
             f["person_part"] = 1.0
         if span[0].kind == "urdu" and not win.split:
@@ -272,6 +235,14 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s
+
+
+def _time_context(words: list[Word], win: Window) -> bool:
+    """شام کو، آج شام، جمعہ کی شام، شام سات بجے: the evening, not Syria."""
+    before = words[win.first - 1] if win.first else None
+    after = words[win.last + 1] if win.last + 1 < len(words) else None
+    return bool((before and (before.norm in TIME_BEFORE or before.kind == "number")) or
+                (win.split and win.split in TIME_AFTER) or (after and (after.norm in TIME_AFTER or after.kind == "number")))
 
 
 #: Endings of Urdu plural and oblique forms (کسانوں، علاقوں، گاڑیاں، کریں) and of verbs (کرنا، رکھنے، کرتے):

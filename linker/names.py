@@ -18,7 +18,7 @@ from itertools import product
 import regex
 
 from .context import COMMON_WORDS, FUNCTION_WORDS
-from .keys import name_forms
+from .keys import name_forms, without_qualifier
 from .rank import prominence
 
 try:
@@ -31,8 +31,13 @@ except ImportError:  # pragma: no cover - before the Urdu text core's transliter
 PER_NAME = 3
 PER_WORD = 3
 MIN_SHARE = 0.2
-#: Latin names spelled per entity: the label and the first alias (later aliases are often noise).
+#: Latin names spelled per entity: the label and the first alias (later aliases are often noise); for very
+#: prominent entities more, since their aliases are the names news uses (India: Bhārat -> بھارت).
 LATIN_NAMES = 2
+LATIN_NAMES_PROMINENT = 8
+PROMINENT = 0.8
+PROMINENT_SPELLINGS = 6
+PROMINENT_MIN_SHARE = 0.005
 #: Places get spellings only from this prominence on: each distinct word costs the transliterator ~1 ms, the
 #: extract has ~80k Latin-only places, and a village nobody writes about in Urdu only adds false matches.
 #: People and organisations always get them (news is about them).
@@ -40,7 +45,6 @@ PLACE_MIN_PROMINENCE = 0.3
 #: People this prominent (see :func:`linker.rank.prominence`) also get their surname alone (اوباما، مرکل).
 SURNAME_PROMINENCE = 0.6
 
-_QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
 _WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’-][\p{Latin}\p{M}]+)*|\d+")
 _INITIALISM = regex.compile(r"^[A-Z]{2,6}$")
 
@@ -50,13 +54,13 @@ def available() -> bool:
     return _to_urdu is not None
 
 
-@lru_cache(maxsize=50_000)
-def word_spellings(word: str) -> tuple[tuple[str, float], ...]:
-    """Up to :data:`PER_WORD` Urdu spellings of one Latin word with log-probability-like scores (cached)."""
+@lru_cache(maxsize=20_000)
+def word_spellings(word: str, n: int = PER_WORD) -> tuple[tuple[str, float], ...]:
+    """Up to ``n`` Urdu spellings of one Latin word with log-probability-like scores (cached)."""
     if word.isdigit():
         return ((word, 0.0),)
     out: list[tuple[str, float]] = []
-    for rank, item in enumerate(_to_urdu(word, PER_WORD)):
+    for rank, item in enumerate(_to_urdu(word, n)):
         text, score = (item, None) if isinstance(item, str) else (item[0], item[1] if len(item) > 1 else None)
         if text and all(text != t for t, _ in out):
             # scores from the transliterator if it gives probabilities, else a rank penalty
@@ -64,28 +68,30 @@ def word_spellings(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(out)
 
 
-def spellings(name: str, n: int = PER_NAME) -> list[str]:
-    """The ``n`` most likely Urdu spellings of a Latin-script name (qualifiers after a comma dropped)."""
+def spellings(name: str, n: int = PER_NAME, min_share: float = MIN_SHARE) -> list[str]:
+    """The ``n`` most likely Urdu spellings of a Latin-script name (qualifiers after a comma dropped), each at
+    least ``min_share`` as likely as the best."""
     if _to_urdu is None:
         return []
-    head = _QUALIFIER.sub("", name).strip() or name
+    head = without_qualifier(name)
     if _INITIALISM.match(head):
         return []  # DPRK: text spells it letter by letter (ڈی پی آر کے), matched through the letters
     words = _WORD.findall(head)
     if not words or len(words) > 5:
         return []
-    options = [word_spellings(w) for w in words]
+    options = [word_spellings(w, max(n, PER_WORD)) for w in words]
     if not all(options):
         return []
     combos = sorted(product(*options), key=lambda c: (-sum(s for _, s in c), [t for t, _ in c]))[:n]
     best = sum(s for _, s in combos[0])
-    return [" ".join(t for t, _ in c) for c in combos if sum(s for _, s in c) >= best + math.log(MIN_SHARE)]
+    return [" ".join(t for t, _ in c) for c in combos if sum(s for _, s in c) >= best + math.log(min_share)]
 
 
 def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", prominence: float = 0.0,
                     ) -> Iterator[tuple[str, str, str]]:
     """(spelling, "ur", "generated") for an entity whose names are ``names`` (name, lang, kind).
 
+    Urdu names ending in ا or ہ get the other ending too (امریکا / امریکہ, افریقہ / افریقا: both are written).
     An entity without any Urdu-script name gets Urdu spellings of its first Latin names (where Urdu news has a
     spelling the gazetteer usually has it too, and generated variants of it would mostly add noise). Prominent
     people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one. Spellings that
@@ -96,13 +102,17 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     keys = {f.key for f in forms}
     urdu = [n for (n, _, _), f in zip(names, forms) if f.script == "urdu"]
     latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
-    out: list[str] = []
+    out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
     if not urdu:
-        for name in latin[:LATIN_NAMES]:
-            out += spellings(name)
+        if prominence >= PROMINENT:  # the names news uses most: more aliases, rarer spellings too (بھارت)
+            for name in latin[:LATIN_NAMES_PROMINENT]:
+                out += spellings(name, n=PROMINENT_SPELLINGS, min_share=PROMINENT_MIN_SHARE)
+        else:
+            for name in latin[:LATIN_NAMES]:
+                out += spellings(name)
     if coarse == "PER" and prominence >= SURNAME_PROMINENCE:
         for name in urdu or latin[:1]:
-            parts = _QUALIFIER.sub("", name).split()
+            parts = without_qualifier(name).split()
             if len(parts) > 1:
                 out += [parts[-1]] if urdu else spellings(parts[-1], n=2)
     for spelling in out:
@@ -110,6 +120,16 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
         if f.key and f.key not in keys and not _too_common(f.norm):
             keys.add(f.key)
             yield spelling, "ur", "generated"
+
+
+def final_vowel_variants(name: str) -> list[str]:
+    """The same Urdu name with its final ا written ہ or the reverse (امریکا -> امریکہ), for names of 4+ letters."""
+    words = name.split()
+    if not words or len(words[-1]) < 4:
+        return []
+    last = words[-1]
+    swap = {"ا": "ہ", "ہ": "ا"}.get(last[-1])
+    return [" ".join([*words[:-1], last[:-1] + swap])] if swap else []
 
 
 def _too_common(norm: str) -> bool:

@@ -35,6 +35,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "single_transliteration": -2.0,
     "short": -1.2,           # ... of at most 3 letters
     "common": -5.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
+    "time_of_day": -8.0,     # ... which is a time of day here (شام کو: in the evening, not Syria)
     "plural_ending": -2.8,   # ... ending like a plural or oblique form (علاقوں)
     "verb_ending": -1.4,     # ... ending like a verb form (کرنا، رکھنے)
     "latin": 0.8,            # the span is in Latin script inside Urdu text
@@ -72,6 +73,8 @@ class EntityInfo:
     country: str
     prior: float
     prominence: float
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def untyped(self) -> bool:
@@ -136,21 +139,47 @@ def _sigmoid(z: float) -> float:
 #: Logit weights of a looked-up name's candidates: one intercept per method, then similarity, prominence and type.
 #: Fitted by bench/tune_lookup.py on the development queries (people/orgs list, spelling variants, cross-script).
 LOOKUP_WEIGHTS: dict[str, float] = {
-    "exact": -6.75, "generated": -6.65, "fuzzy": -7.55, "key": -7.05, "transliteration": -6.98,
-    "sim": 8.0, "prominence": 1.0, "person_or_org": 0.5,
+    "exact": -6.75, "generated": -6.65, "fuzzy": -7.55, "key": -6.8, "transliteration": -6.98,
+    "sim": 9.0, "prominence": 1.0, "person_or_org": 0.25,
     "untyped": -1.0,  # kept by hand: no development query aims at a concept
+    "kind_fits": 0.5,  # the query's generic word fits the entity's classes (کاؤنٹی: a county)
+    "in_qualifier": 2.5,  # the entity lies in the place named after the comma (..., ٹیکساس), by country or distance
 }
 
 
-def lookup_features(method: str, sim: float, ent: EntityInfo) -> dict[str, float]:
-    """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name."""
-    return {method: 1.0, "sim": sim, "prominence": ent.prominence,
-            "person_or_org": float(ent.type in ("PER", "ORG")), "untyped": float(ent.untyped)}
+def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None = None) -> dict[str, float]:
+    """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name.
+
+    ``hints`` (from :func:`linker.candidates.query_hints`): the classes the query's generic words ask for, and
+    the entity the qualifier after a comma names.
+    """
+    f = {method: 1.0, "sim": sim, "prominence": ent.prominence,
+         "person_or_org": float(ent.type in ("PER", "ORG")), "untyped": float(ent.untyped)}
+    if hints:
+        kinds = hints.get("kinds")
+        if kinds and any(k in ent.classes.lower() for k in kinds):
+            f["kind_fits"] = 1.0
+        where: EntityInfo | None = hints.get("within")
+        if where is not None and where.eid != ent.eid:
+            f["in_qualifier"] = _within(ent, where)
+    return f
 
 
-def confidence(method: str, sim: float, ent: EntityInfo) -> float:
+def _within(ent: EntityInfo, where: EntityInfo) -> float:
+    """How surely ``ent`` lies in ``where``: by distance when both have coordinates (1 at the centre, 0 from
+    ~700 km), else 1 for the same country (when ``where`` is a country) and 0 otherwise."""
+    if ent.lat is not None and where.lat is not None and not ("admin0" in where.classes or
+                                                                 "country" in where.classes):
+        dlat = math.radians(ent.lat - where.lat)
+        dlon = math.radians(ent.lon - where.lon) * math.cos(math.radians((ent.lat + where.lat) / 2))
+        km = 6371 * math.hypot(dlat, dlon)
+        return max(0.0, 1.0 - km / 700)
+    return float(bool(ent.country) and ent.country == where.country)
+
+
+def confidence(method: str, sim: float, ent: EntityInfo, hints: dict | None = None) -> float:
     """Confidence for a typed name: exact match of a prominent name ~0.98; a fuzzy match of an obscure one < 0.5."""
-    return _sigmoid(sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent).items()))
+    return _sigmoid(sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints).items()))
 
 
 def text_confidence(features: dict[str, float]) -> float:

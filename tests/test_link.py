@@ -147,3 +147,8 @@ def test_part_of_a_long_name(linker):
 def test_plural_and_verb_forms_are_not_names(linker):
     # روسیوں (Russians, oblique plural) and کرنے are inflected words, whatever the gazetteer holds
     assert linked(linker, "روسیوں نے کام کرنے کا فیصلہ کیا") == {}
+
+
+def test_evening_is_not_syria(linker):
+    assert linked(linker, "شام کی حکومت نے حلب پر حملہ کیا")["شام"] == "Q858"
+    assert "شام" not in linked(linker, "وہ آج شام سات بجے شام کو گھر آئے")

@@ -84,3 +84,8 @@ def test_prominence_prefers_capitals_and_countries_to_namesakes():
     # people: an early QID and a high office beat a back-bencher
     assert prominence("Q7747", "PER", 0.0, "President of Russia", "", "RU") > \
         prominence("Q17045610", "PER", 0.0, "legislator", "", "TR")
+
+
+def test_qualifier_picks_the_namesake_in_that_place(linker):
+    assert top(linker, "اورنج کاؤنٹی، ٹیکساس").qid == "Q90000601"
+    assert top(linker, "اورنج کاؤنٹی، کیلیفورنیا").qid == "Q90000602"
