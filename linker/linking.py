@@ -158,26 +158,22 @@ def _cues(words: list[Word], win: Window) -> tuple[set[str], set[str]]:
     before = [w.norm for w in words[max(0, win.first - 2):win.first]]
     after = [win.split] if win.split and win.nend < words[win.last].nend else []
     after += [w.norm for w in words[win.last + 1:win.last + 3]]
-    yes: set[str] = set()
+    yes = {t for t in (_announced(w, PERSON_TITLES) for w in before) if t}
     no: set[str] = set()
-    for word in before:
-        if word in PERSON_TITLES:
-            yes.add("PER")
-        elif word in PLACE_WORDS:
-            yes.add("LOC")
-        elif word in ORG_WORDS:
-            yes.add("ORG")
     if after:
         first = after[0]
-        if first in PERSON_HONORIFICS:
-            yes.add("PER")
-        elif first in PLACE_WORDS:
-            yes.add("LOC")
-        elif first in ORG_WORDS:
-            yes.add("ORG")
-        elif first in GENITIVES and len(after) > 1 and after[1] in PERSON_TITLES:
+        if first in GENITIVES and len(after) > 1 and after[1] in PERSON_TITLES:
             no.add("PER")
+        elif t := _announced(first, PERSON_HONORIFICS):
+            yes.add(t)
     return yes, no
+
+
+def _announced(word: str, person_words: frozenset[str]) -> str | None:
+    """The coarse type a neighbouring word announces (titles before a person, honorifics after one)."""
+    if word in person_words:
+        return "PER"
+    return "LOC" if word in PLACE_WORDS else "ORG" if word in ORG_WORDS else None
 
 
 def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word]) -> Scored:
@@ -199,8 +195,6 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f[f"single_{ev.method}"] = 1.0
         if len(win.key) <= 3 and not win.initialism:
             f["short"] = 1.0
-        if word in COMMON_WORDS and not win.split:
-            f["common"] = 1.0
         if word in TIME_OF_DAY and _time_context(words, win):
             f["time_of_day"] = 1.0
         if ent.type == "PER" and "PER" not in yes:
@@ -210,6 +204,9 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
                 f["plural_ending"] = 1.0
             elif word.endswith(_VERB_ENDINGS):
                 f["verb_ending"] = 1.0
+    if not win.split and (win.tokens == 1 or ent.type != "PER") and all(
+            w.norm in COMMON_WORDS or w.norm in FUNCTION_WORDS for w in span):
+        f["common"] = 1.0  # صدر alone; شمال مشرقی، محکمہ تعلیم as a whole (people's names are made of such words)
     if all(w.kind == "latin" for w in span):
         f["latin"] = 1.0
     if ent.untyped:
@@ -229,7 +226,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["initialism"] = 1.0
         notes["initialism"] = win.initialism
         if len(win.initialism) == 2:
-            f["two_letters"] = 1.0
+            f["two_letters_org" if ent.type == "ORG" else "two_letters"] = 1.0
     if win.tokens == 1 or win.initialism:
         f["obscure_single"] = 1.0 - ent.prominence
     s = Scored(ev, ent, f, notes)

@@ -34,7 +34,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "single_exact": 0.0, "single_generated": -1.5, "single_key": -2.5, "single_fuzzy": -2.0,
     "single_transliteration": -2.0,
     "short": -1.2,           # ... of at most 3 letters
-    "common": -5.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
+    "common": -5.0,          # ... which is a common Urdu word, or a run of them (context.COMMON_WORDS)
     "time_of_day": -8.0,     # ... which is a time of day here (شام کو: in the evening, not Syria)
     "plural_ending": -2.8,   # ... ending like a plural or oblique form (علاقوں)
     "verb_ending": -1.4,     # ... ending like a verb form (کرنا، رکھنے)
@@ -48,7 +48,8 @@ TEXT_WEIGHTS: dict[str, float] = {
     "foreign_alias": -0.5,   # matched an Urdu-script name listed under another language (often Persian)
     "split": -0.3,           # a glued postposition was cut off (ماسکواور)
     "initialism": -0.2,      # spelled letter by letter (ڈی پی آر کے)
-    "two_letters": -3.5,     # ... with two letters only (ٹی وی is TV, not Tuvalu; آئی جی an inspector general)
+    "two_letters": -8.0,     # ... with two letters only, for a place (ٹی وی is TV, not Tuvalu's ISO code)
+    "two_letters_org": -2.0,  # ... for an organisation (یو این: UN; but آئی جی is an inspector general)
     "obscure_single": -3.0,  # one word or initialism, times (1 - prominence): short spans need a known entity
     "person_part": -1.5,     # one word matching a person (a first name or surname alone), with no title before it
     "coherent": 0.7,         # shares a country with another confident link of the text
