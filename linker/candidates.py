@@ -211,8 +211,9 @@ class CandidateFinder:
     def lookup(self, text: str, *, fuzzy: bool = True) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word and transliteration.
 
-        A qualifier after a comma or in brackets (کلارکسبرگ، مغربی ورجینیا) is matched without it too; the
-        cross-script candidates are then re-scored by spelling each in the other script (:meth:`verify`).
+        A qualifier after a comma or in brackets (کلارکسبرگ، مغربی ورجینیا) is matched without it too, and so are
+        names without their generic words (ہالاند کاؤنٹی as ہالاند); the cross-script candidates are then re-scored
+        by spelling each in the other script (:meth:`verify`).
         """
         forms = name_forms(text)
         out: dict[int, Evidence] = {}
@@ -230,6 +231,13 @@ class CandidateFinder:
             self.fuzzy(head, out)
             self.words(head, out)
             self.transliterated(head, out)
+            core = " ".join(w for w in head.norm.split() if w not in GENERIC_WORDS)
+            if core and core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
+                core_forms = name_forms(core)
+                self.exact(core_forms, out)
+                self.fuzzy(core_forms, out)
+                self.transliterated(core_forms, out)
+                self.verify(core_forms, out)
             self.verify(head, out)
         return out
 
