@@ -266,6 +266,7 @@ KIND_HINTS = {
     "شہر": ("city", "locality", "populated", "capital"), "جزیرہ": ("island",), "جزائر": ("island",),
     "آئلینڈ": ("island",), "دریا": ("river",), "دریائے": ("river",), "جھیل": ("lake",), "پہاڑ": ("mtn", "mountain"),
     "تحصیل": ("admin3", "tehsil", "county"), "اوبلاست": ("oblast", "admin1"), "محکمہ": ("department", "admin1"),
+    "شہرستان": ("county", "admin2"), "ریجن": ("region", "admin1"), "علاقہ": ("region", "admin1"),
 }
 
 
@@ -282,9 +283,14 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
         where = qualifier.group().strip(" ،,()[]")
         found = finder.exact_key(name_forms(where).key) if where else []
         places = [finder.entity(ev.eid) for ev in found if finder.entity(ev.eid).type == "LOC"]
-        if places:
-            hints["within"] = max(places, key=lambda e: (e.prominence, -e.eid))
+        if places:  # a qualifier names the region around: a state rather than its namesake city (واشنگٹن)
+            hints["within"] = max(places, key=lambda e: (_region(e.classes), e.prominence, -e.eid))
     return hints
+
+
+def _region(classes: str) -> bool:
+    c = classes.lower()
+    return any(k in c for k in ("admin0", "admin1", "country", "state", "province", "region"))
 
 
 def _word_weight(word: str) -> float:

@@ -229,6 +229,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
             f["two_letters_org" if ent.type == "ORG" else "two_letters"] = 1.0
     if win.tokens == 1 or win.initialism:
         f["obscure_single"] = 1.0 - ent.prominence
+    if win.initialism:
+        f["initialism_obscure"] = 1.0 - ent.prominence
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s

@@ -48,6 +48,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "foreign_alias": -0.5,   # matched an Urdu-script name listed under another language (often Persian)
     "split": -0.3,           # a glued postposition was cut off (ماسکواور)
     "initialism": -0.2,      # spelled letter by letter (ڈی پی آر کے)
+    "initialism_obscure": -1.0,  # ... times (1 - prominence): PCB, APP, ICC name many bodies
     "two_letters": -8.0,     # ... with two letters only, for a place (ٹی وی is TV, not Tuvalu's ISO code)
     "two_letters_org": -2.0,  # ... for an organisation (یو این: UN; but آئی جی is an inspector general)
     "obscure_single": -3.0,  # one word or initialism, times (1 - prominence): short spans need a known entity

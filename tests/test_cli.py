@@ -80,3 +80,12 @@ def test_a_file_that_is_not_a_gazetteer_is_refused(tmp_path):
     f.write_text("hello")
     r = run("lookup", "x", "--gazetteer", f)
     assert r.returncode == 1 and b"not a gazetteer" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_translit_prints_ranked_spellings(engine_gazetteer):
+    r = run("translit", "کھاسن", "-n", "2", "--gazetteer", engine_gazetteer)
+    got = lines(r.stdout)
+    assert r.returncode == 0 and [d["rank"] for d in got] == [1, 2]
+    assert all(d["text"] and d["text"].isascii() for d in got)
+    r = run("translit", "Khasan", "--to", "urdu", "--gazetteer", engine_gazetteer)
+    assert r.returncode == 0 and not lines(r.stdout)[0]["text"].isascii()
