@@ -12,7 +12,8 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from .context import COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES
+from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
+                      TRANSLATIONS)
 from .index import NameIndex, word_terms
 from .keys import QUALIFIER, NameForms, name_forms, without_qualifier
 from .rank import EntityInfo, match_quality, prominence
@@ -94,6 +95,7 @@ class CandidateFinder:
         self.index = index
         self.entity = lru_cache(maxsize=200_000)(self._entity)
         self.within_names = lru_cache(maxsize=50_000)(self._within_names)
+        self.translated = lru_cache(maxsize=20_000)(self._translated)
 
     def _entity(self, eid: int) -> EntityInfo:
         qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
@@ -208,6 +210,25 @@ class CandidateFinder:
                     out.append(Evidence(eid, name, method, sim, foreign=script == "urdu" and lang not in ("ur", "")))
         return out
 
+    def _translated(self, words: tuple[str, ...]) -> list[Evidence]:
+        """Names whose English words translate a name written in Urdu words (اقوام متحدہ: United Nations)."""
+        english = english_words(words)
+        if not english:
+            return []
+        rows = self.index.names_with_all(english)
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return []
+        marks = ",".join("?" * len(rows))
+        out = []
+        via = " ".join(e[0] for e in english)
+        for eid, name, norm in self._con.execute(
+                f"SELECT entity_id, name, norm FROM names WHERE rowid IN ({marks}) AND script = 'latn'", rows.tolist()):
+            parts = [w for w in norm.split() if w not in _ENGLISH_GLUE]
+            covered = sum(any(p in alt for alt in english) for p in parts)
+            sim = round(0.5 + 0.5 * covered / max(len(parts), 1), 4)
+            out.append(Evidence(eid, name, "transliteration", sim, via))
+        return out
+
     def lookup(self, text: str, *, fuzzy: bool = True) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word and transliteration.
 
@@ -239,6 +260,8 @@ class CandidateFinder:
                 self.transliterated(core_forms, out)
                 self.verify(core_forms, out)
             self.verify(head, out)
+            for ev in self.translated(tuple(head.norm.split())):
+                _keep(out, ev)
         return out
 
     def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY) -> None:
@@ -286,6 +309,18 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
         if places:  # a qualifier names the region around: a state rather than its namesake city (واشنگٹن)
             hints["within"] = max(places, key=lambda e: (_region(e.classes), e.prominence, -e.eid))
     return hints
+
+
+_ENGLISH_GLUE = frozenset("of the for and on in de".split())
+
+
+def english_words(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The English words (alternatives per Urdu word) of a name made only of :data:`TRANSLATIONS` words, else []."""
+    joined = " ".join(words).replace("بین الاقوامی", "بین_الاقوامی").split()
+    content = [w for w in joined if w not in TRANSLATION_GLUE]
+    if len(content) < 2 or not all(w in TRANSLATIONS for w in content):
+        return []
+    return [TRANSLATIONS[w] for w in content]
 
 
 def _region(classes: str) -> bool:

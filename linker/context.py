@@ -136,3 +136,29 @@ COMMON_NAME_PARTS: frozenset[str] = _words("""
     محمد احمد علی خان حسین حسن شاہ الدین عبد عبدال اللہ الرحمن الرحمان بی بی اختر اقبال اسلم اکرم
     اعظم رحمان رحمن ریاض سلیم شریف عباس عمر فاروق قریشی گل مسعود نور یوسف
 """)
+
+#: Urdu words of translated organisation names and their English counterparts (اقوام متحدہ = United Nations,
+#: عالمی ادارہ صحت = World Health Organization): a name made only of these words is also looked up by its English
+#: words, in any order. Several English words where Urdu uses one for several (عالمی: world / international).
+TRANSLATIONS: dict[str, tuple[str, ...]] = {
+    "اقوام": ("nations",), "متحدہ": ("united",), "عالمی": ("world", "international", "global"),
+    "بین_الاقوامی": ("international",), "ادارہ": ("organization", "organisation", "agency", "office", "institute"),
+    "ادارے": ("organization", "organisation", "agency", "office"), "تنظیم": ("organization", "organisation"),
+    "صحت": ("health",), "بینک": ("bank",), "مالیاتی": ("monetary", "financial"), "فنڈ": ("fund",),
+    "سلامتی": ("security",), "کونسل": ("council",), "اسمبلی": ("assembly",), "عدالت": ("court",),
+    "فوجداری": ("criminal",), "انصاف": ("justice",), "تجارت": ("trade",), "تجارتی": ("trade",),
+    "خوراک": ("food",), "زراعت": ("agriculture",), "ترقی": ("development", "progress"),
+    "ترقیاتی": ("development",), "پروگرام": ("programme", "program"), "ماحولیات": ("environment",),
+    "مہاجرین": ("refugees",), "بچوں": ("children",), "جوہری": ("atomic", "nuclear"), "توانائی": ("energy",),
+    "ایجنسی": ("agency",), "محنت": ("labour", "labor"), "مزدور": ("workers", "labour"), "اسلامی": ("islamic",),
+    "تعاون": ("cooperation", "co"), "کانفرنس": ("conference",), "عرب": ("arab",), "لیگ": ("league",),
+    "افریقی": ("african",), "ایشیائی": ("asian",), "یورپی": ("european",), "یونین": ("union",),
+    "مرکزی": ("central",), "قومی": ("national",), "پارٹی": ("party",), "جماعت": ("party",),
+    "کمیونسٹ": ("communist",), "انسانی": ("human",), "حقوق": ("rights",), "کمیشن": ("commission",),
+    "وزارت": ("ministry",), "خارجہ": ("foreign",), "دفاع": ("defence", "defense"), "خلائی": ("space",),
+    "وفاقی": ("federal",), "خلیج": ("gulf",), "اتحاد": ("alliance", "union"), "معاہدہ": ("treaty",),
+    "شمالی": ("north",), "جنوبی": ("south",), "چینی": ("china", "chinese"), "جمہوری": ("democratic",),
+    "عوامی": ("people", "peoples", "popular"), "آزادی": ("freedom", "liberty"), "تحریک": ("movement",),
+}
+#: Words a translated name may contain that have no English word of their own (اقوام متحدہ کی سلامتی کونسل).
+TRANSLATION_GLUE: frozenset[str] = _words("کی کا کے برائے و اور")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from array import array
+import functools
 from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -203,11 +204,13 @@ class NameIndex:
                 out.append(self._word_postings[span[0]:span[1]])
         return out
 
-    def names_with_all(self, words: list[str]) -> np.ndarray:
-        """Row ids of the multi-word names that contain every one of ``words`` (each by key or skeleton)."""
+    def names_with_all(self, words: list[str] | list[tuple[str, ...]]) -> np.ndarray:
+        """Row ids of the multi-word names that contain every one of ``words`` (each by key or skeleton); a word
+        given as a tuple of alternatives is there when one of them is."""
         rows = None
         for word in words:
-            found = self._names_with(word)
+            found = (self._names_with(word) if isinstance(word, str) else
+                     functools.reduce(np.union1d, map(self._names_with, word)))
             rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
             if not len(rows):
                 break

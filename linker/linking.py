@@ -4,8 +4,8 @@ Steps for one text:
 
 1. tokenise the normalised text and make candidate windows (:mod:`linker.mentions`);
 2. keep the windows whose key the index knows (one vectorised hash test for all windows) — real names and the
-   Urdu spellings generated at build time for Latin-only entities — and runs of 2-3 words that are part of a
-   longer name (تحریک انصاف in پاکستان تحریک انصاف). Romanising words on the fly (as lookup does) costs a
+   Urdu spellings generated at build time for Latin-only entities — runs of 2-3 words that are part of a
+   longer name (تحریک انصاف in پاکستان تحریک انصاف), and translated names (اقوام متحدہ: United Nations). Romanising words on the fly (as lookup does) costs a
    millisecond a word and, on running text, mostly finds Latin names that share a common word's consonants;
 3. score every (window, entity) pair: match quality, prominence, the type cues around the window, and
    penalties for common words, very short words and repairs (glued splits, initialisms);
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .candidates import CandidateFinder, Evidence
+from .candidates import CandidateFinder, Evidence, english_words
 from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, NAME_TITLES, ORG_WORDS,
                       PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
 from .mentions import Window, Word, windows, words_of
@@ -81,8 +81,11 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
             continue
         if hit:
             evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
-        elif 1 < win.tokens <= 3 and not win.split and not win.initialism:
-            found = _within_names(finder, tuple(w.norm for w in words[win.first:win.last + 1]))
+        elif win.tokens > 1 and not win.initialism:
+            run = tuple(w.norm for w in words[win.first:win.last + 1])
+            found = {ev.eid: ev for ev in finder.translated(run)} if english_words(run) else {}
+            if not found and win.tokens <= 3 and not win.split:
+                found = _within_names(finder, run)
             if found:
                 evidence[n] = found
     for n, found in sorted(evidence.items()):

@@ -152,3 +152,8 @@ def test_plural_and_verb_forms_are_not_names(linker):
 def test_evening_is_not_syria(linker):
     assert linked(linker, "شام کی حکومت نے حلب پر حملہ کیا")["شام"] == "Q858"
     assert "شام" not in linked(linker, "وہ آج شام سات بجے شام کو گھر آئے")
+
+
+def test_translated_organisation_names(linker):
+    got = linked(linker, "اقوام متحدہ کی سلامتی کونسل کا اجلاس ہوا اور شمالی اوقیانوس کے معاہدے پر بات ہوئی")
+    assert got.get("اقوام متحدہ کی سلامتی کونسل") == "Q37470"

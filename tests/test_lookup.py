@@ -89,3 +89,8 @@ def test_prominence_prefers_capitals_and_countries_to_namesakes():
 def test_qualifier_picks_the_namesake_in_that_place(linker):
     assert top(linker, "اورنج کاؤنٹی، ٹیکساس").qid == "Q90000601"
     assert top(linker, "اورنج کاؤنٹی، کیلیفورنیا").qid == "Q90000602"
+
+
+def test_translated_name_reaches_the_english_one(linker):
+    c = top(linker, "اقوام متحدہ کی سلامتی کونسل")
+    assert c.qid == "Q37470" and c.matched == "United Nations Security Council"
