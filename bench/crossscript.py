@@ -6,7 +6,7 @@ never trained on). Each removed Urdu label is then looked up: the entity has onl
 spellings the build generates from them), so a hit needs cross-script matching.
 
 Targets: recall@1 >= 0.80, recall@10 >= 0.95. Same-run baseline (URDU.md): romanise the Urdu with uroman and
-rank the English labels of all places with rapidfuzz (WRatio) — 0.25 / 0.44 there.
+rank the English labels of all places with rapidfuzz (ratio; WRatio does worse) — 0.25 / 0.44 there.
 
 Usage: python bench/crossscript.py --out /tmp/crossscript.sqlite [--data ../shared/data] [--rebuild]
 """
@@ -101,12 +101,12 @@ def main() -> None:
         rom = uroman.Uroman()
         b1 = b10 = 0
         for qid, urdu in hidden:
-            found = process.extract(rom.romanize_string(urdu), names, scorer=fuzz.WRatio,
+            found = process.extract(rom.romanize_string(urdu), names, scorer=fuzz.ratio,
                                     processor=utils.default_process, limit=10)
             got = [qids_of[i] for _, _, i in found]
             b1 += bool(got) and got[0] == qid
             b10 += qid in got
-        print(f"  baseline (uroman + rapidfuzz WRatio over English labels): recall@1 {b1 / n:.3f}  "
+        print(f"  baseline (uroman + rapidfuzz ratio over English labels): recall@1 {b1 / n:.3f}  "
               f"recall@10 {b10 / n:.3f}")
     print(f"  misses ({len(misses)}), first {args.show}: (query, want, got top-1, rank of wanted)")
     for m in misses[:args.show]:

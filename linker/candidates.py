@@ -1,4 +1,4 @@
-"""Candidate entities for one name: exact keys, cross-script skeletons, fuzzy forms and transliteration.
+"""Candidate entities for one name: exact keys, cross-script skeletons, fuzzy forms, words, transliteration.
 
 Each candidate keeps the evidence that found it (which gazetteer spelling, which method, how similar), so the
 ranking can weigh it and the API can say *why*.
@@ -229,8 +229,9 @@ class CandidateFinder:
             out.append(Evidence(eid, name, "transliteration", sim, via))
         return out
 
-    def lookup(self, text: str, *, fuzzy: bool = True) -> dict[int, Evidence]:
-        """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word and transliteration.
+    def lookup(self, text: str) -> dict[int, Evidence]:
+        """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
+        translation matches.
 
         A qualifier after a comma or in brackets (کلارکسبرگ، مغربی ورجینیا) is matched without it too, and so are
         names without their generic words (ہالاند کاؤنٹی as ہالاند); the cross-script candidates are then re-scored
@@ -245,23 +246,22 @@ class CandidateFinder:
         if letters:
             for ev in self.exact_key(letters.lower()):
                 _keep(out, ev)
-        if fuzzy:
-            head = name_forms(without_qualifier(text)) if QUALIFIER.search(text) else forms
-            if head.key and head != forms:
-                self.exact(head, out)
-            self.fuzzy(head, out)
-            self.words(head, out)
-            self.transliterated(head, out)
-            core = " ".join(w for w in head.norm.split() if w not in GENERIC_WORDS)
-            if core and core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
-                core_forms = name_forms(core)
-                self.exact(core_forms, out)
-                self.fuzzy(core_forms, out)
-                self.transliterated(core_forms, out)
-                self.verify(core_forms, out)
-            self.verify(head, out)
-            for ev in self.translated(tuple(head.norm.split())):
-                _keep(out, ev)
+        head = name_forms(without_qualifier(text)) if QUALIFIER.search(text) else forms
+        if head.key and head != forms:
+            self.exact(head, out)
+        self.fuzzy(head, out)
+        self.words(head, out)
+        self.transliterated(head, out)
+        core = " ".join(w for w in head.norm.split() if w not in GENERIC_WORDS)
+        if core and core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
+            core_forms = name_forms(core)
+            self.exact(core_forms, out)
+            self.fuzzy(core_forms, out)
+            self.transliterated(core_forms, out)
+            self.verify(core_forms, out)
+        self.verify(head, out)
+        for ev in self.translated(tuple(head.norm.split())):
+            _keep(out, ev)
         return out
 
     def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY) -> None:
