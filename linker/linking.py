@@ -207,9 +207,11 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
                 f["plural_ending"] = 1.0
             elif word.endswith(_VERB_ENDINGS):
                 f["verb_ending"] = 1.0
-    if not win.split and (win.tokens == 1 or ent.type != "PER") and all(
-            w.norm in COMMON_WORDS or w.norm in FUNCTION_WORDS for w in span):
-        f["common"] = 1.0  # صدر alone; شمال مشرقی، محکمہ تعلیم as a whole (people's names are made of such words)
+    if not win.split and all(_common(w.norm, win.tokens) for w in span) and (
+            win.tokens == 1 or ent.type in ("LOC", "MISC") or ev.method == "generated"):
+        # صدر alone; شمال مشرقی، بنک گروپ as a whole. People's names are made of such words, and institutions
+        # too (قومی اسمبلی) — but those have Urdu names of their own, not generated ones.
+        f["common"] = 1.0
     if all(w.kind == "latin" for w in span):
         f["latin"] = 1.0
     if ent.untyped:
@@ -237,6 +239,11 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s
+
+
+def _common(word: str, tokens: int) -> bool:
+    """A word that says nothing about a name: common or closed-class; in a run, also generic words (بنک گروپ)."""
+    return word in COMMON_WORDS or word in FUNCTION_WORDS or tokens > 1 and (word in ORG_WORDS or word in PLACE_WORDS)
 
 
 def _time_context(words: list[Word], win: Window) -> bool:
