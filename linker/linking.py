@@ -84,8 +84,8 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
         elif win.tokens > 1 and not win.initialism:
             run = tuple(w.norm for w in words[win.first:win.last + 1])
             found = {ev.eid: ev for ev in finder.translated(run)} if english_words(run) else {}
-            if not found and win.tokens <= 3 and not win.split:
-                found = _within_names(finder, run)
+            if win.tokens <= 3 and not win.split:
+                found.update(_within_names(finder, run))
             if found:
                 evidence[n] = found
     for n, found in sorted(evidence.items()):
@@ -207,11 +207,14 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
                 f["plural_ending"] = 1.0
             elif word.endswith(_VERB_ENDINGS):
                 f["verb_ending"] = 1.0
-    if not win.split and all(_common(w.norm, win.tokens) for w in span) and (
-            win.tokens == 1 or ent.type in ("LOC", "MISC") or ev.method == "generated"):
-        # صدر alone; شمال مشرقی، بنک گروپ as a whole. People's names are made of such words, and institutions
-        # too (قومی اسمبلی) — but those have Urdu names of their own, not generated ones.
-        f["common"] = 1.0
+    if not win.split and all(_common(w.norm, win.tokens) for w in span):
+        if win.tokens == 1:
+            f["common"] = 1.0  # صدر، جاری
+        elif ent.type in ("LOC", "MISC") or ev.method == "generated":
+            # شمال مشرقی، بنک گروپ: a run of common words names a place only if the place is well known
+            # (اسلام آباد). People's names are made of such words, and institutions too (قومی اسمبلی), but
+            # those have Urdu names of their own, not generated ones.
+            f["common_run"] = 1.0 - ent.prominence
     if all(w.kind == "latin" for w in span):
         f["latin"] = 1.0
     if ent.untyped:

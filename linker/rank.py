@@ -34,7 +34,8 @@ TEXT_WEIGHTS: dict[str, float] = {
     "single_exact": 0.0, "single_generated": -1.5, "single_key": -2.5, "single_fuzzy": -2.0,
     "single_transliteration": -2.0,
     "short": -1.2,           # ... of at most 3 letters
-    "common": -5.0,          # ... which is a common Urdu word, or a run of them (context.COMMON_WORDS)
+    "common": -5.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
+    "common_run": -7.0,      # several words, all common, times (1 - prominence): شمال مشرقی but اسلام آباد
     "time_of_day": -8.0,     # ... which is a time of day here (شام کو: in the evening, not Syria)
     "plural_ending": -2.8,   # ... ending like a plural or oblique form (علاقوں)
     "verb_ending": -1.4,     # ... ending like a verb form (کرنا، رکھنے)
