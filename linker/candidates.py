@@ -225,6 +225,8 @@ class CandidateFinder:
                 f"SELECT entity_id, name, norm FROM names WHERE rowid IN ({marks}) AND script = 'latn'", rows.tolist()):
             parts = [w for w in norm.split() if w not in _ENGLISH_GLUE]
             covered = sum(any(p in alt for alt in english) for p in parts)
+            if covered < len(parts) and all(set(alt) <= _ENGLISH_GENERIC for alt in english):
+                continue  # عالمی تنظیم (a world organisation) is not the World Health Organization
             sim = round(0.5 + 0.5 * covered / max(len(parts), 1), 4)
             out.append(Evidence(eid, name, "transliteration", sim, via))
         return out
@@ -312,6 +314,11 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
 
 
 _ENGLISH_GLUE = frozenset("of the for and on in de".split())
+#: English words of organisation names that say what kind of body, not which: a translated name made only of
+#: them (عالمی تنظیم، قومی اسمبلی) must cover the whole English name (World Bank) to match it.
+_ENGLISH_GENERIC = frozenset("""world international global organization organisation agency office institute
+    national central party union council commission ministry bank fund movement alliance league assembly court
+    federal north south people peoples popular democratic""".split())
 
 
 def english_words(words: tuple[str, ...]) -> list[tuple[str, ...]]:

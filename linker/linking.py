@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .candidates import CandidateFinder, Evidence, english_words
-from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, NAME_TITLES, ORG_WORDS,
-                      PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
+from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, LETTER_NAMES, NAME_TITLES,
+                      ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER, TIME_BEFORE,
+                      TIME_OF_DAY)
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
@@ -233,8 +234,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     if win.initialism:
         f["initialism"] = 1.0
         notes["initialism"] = win.initialism
-        if len(win.initialism) == 2:
-            f["two_letters_org" if ent.type == "ORG" else "two_letters"] = 1.0
+    if win.tokens == 2 and all(w.norm in LETTER_NAMES for w in span):  # ٹی وی، سی سی: however it matched
+        f["two_letters_org" if ent.type == "ORG" else "two_letters"] = 1.0
     if win.tokens == 1 or win.initialism:
         f["obscure_single"] = 1.0 - ent.prominence
     if win.initialism:
