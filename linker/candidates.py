@@ -215,7 +215,7 @@ class CandidateFinder:
         english = english_words(words)
         if not english:
             return []
-        rows = self.index.names_with_all(english)
+        rows = self.index.names_with_all(list(english))
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
             return []
         marks = ",".join("?" * len(rows))
@@ -321,13 +321,14 @@ _ENGLISH_GENERIC = frozenset("""world international global organization organisa
     federal north south people peoples popular democratic""".split())
 
 
-def english_words(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The English words (alternatives per Urdu word) of a name made only of :data:`TRANSLATIONS` words, else []."""
+@lru_cache(maxsize=50_000)
+def english_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The English words (alternatives per Urdu word) of a name made only of :data:`TRANSLATIONS` words, else ()."""
     joined = " ".join(words).replace("بین الاقوامی", "بین_الاقوامی").split()
     content = [w for w in joined if w not in TRANSLATION_GLUE]
     if len(content) < 2 or not all(w in TRANSLATIONS for w in content):
-        return []
-    return [TRANSLATIONS[w] for w in content]
+        return ()
+    return tuple(TRANSLATIONS[w] for w in content)
 
 
 def _region(classes: str) -> bool:

@@ -63,9 +63,10 @@ class Span:
     def best(self) -> Scored:
         return self.cands[0]
 
-    def sort(self) -> None:
-        for c in self.cands:
-            c.rescore()
+    def sort(self, rescore: bool = True) -> None:
+        if rescore:
+            for c in self.cands:
+                c.rescore()
         self.cands.sort(key=lambda c: (-c.score, c.ent.qid))
 
 
@@ -97,7 +98,7 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
             spans.append(Span(win, start, end, text[start:end],
                               [_scored(finder, ev, win, words) for ev in best[:_MAX_NAMESAKES]]))
     for span in spans:
-        span.sort()
+        span.sort(rescore=False)  # scored by _scored already
     chosen = _select(spans, threshold)
     spans += _name_parts(chosen, words, wins, norm, text)
     _coherence(spans, chosen)
