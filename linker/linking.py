@@ -15,6 +15,7 @@ Steps for one text:
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .candidates import CandidateFinder, Evidence, english_words
@@ -122,10 +123,11 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
             for w in words[span.win.first:span.win.last + 1]:
                 if w.norm not in FUNCTION_WORDS and len(w.norm) > 2:
                     parts.setdefault(w.norm, span.best)
+    covered = {i for span in chosen for i in range(span.win.first, span.win.last + 1)}
     out = []
     for win in wins:
         full = parts.get(win.text) if win.tokens == 1 else None
-        if full is not None and not any(s.win.first <= win.first <= s.win.last for s in chosen):
+        if full is not None and win.first not in covered:
             start, end = win.original(norm)
             s = Scored(full.ev, full.ent, {**full.features, "seen_in_full": 1.0},
                        {"seen_in_full": full.ev.matched})
@@ -272,21 +274,25 @@ def _select(spans: list[Span], threshold: float, taken: list[Span] | None = None
     """
     confident = [s for s in spans if s.best.score >= threshold]
     confident.sort(key=lambda s: (-s.win.tokens, -s.best.score, bool(s.win.split), s.start, s.end))
-    placed = list(taken or [])
+    occupied: set[int] = set()  # normalised-text positions already covered (linear in the text, not quadratic)
+    for t in taken or []:
+        occupied.update(range(t.win.nstart, t.win.nend))
     new: list[Span] = []
     for span in confident:
-        if all(span.win.nend <= t.win.nstart or span.win.nstart >= t.win.nend for t in placed):
-            placed.append(span)
+        cells = range(span.win.nstart, span.win.nend)
+        if occupied.isdisjoint(cells):
+            occupied.update(cells)
             new.append(span)
     return sorted(new, key=lambda s: (s.start, s.end))
 
 
 def _coherence(spans: list[Span], chosen: list[Span]) -> None:
     """Candidates sharing a country with the other confident links of the text gain."""
-    confident = [s for s in chosen if s.best.score >= CONFIDENT]
+    confident = {id(s): s.best.ent.country for s in chosen if s.best.score >= CONFIDENT and s.best.ent.country}
+    countries = Counter(confident.values())
     for span in spans:
-        others = {s.best.ent.country for s in confident if s is not span and s.best.ent.country}
+        own = confident.get(id(span))  # a span does not vouch for itself
         for c in span.cands:
-            if c.ent.country and c.ent.country in others:
+            if c.ent.country and countries[c.ent.country] > (c.ent.country == own):
                 c.features["coherent"] = 1.0
                 c.notes["coherence"] = c.ent.country
