@@ -22,7 +22,7 @@ class Candidate:
     type: str          # PER / LOC / ORG / MISC
     score: float       # in [0, 1]
     matched: str       # the gazetteer name that matched
-    method: str        # exact / fuzzy / key / transliteration / generated
+    method: str        # exact / fuzzy / key / transliteration / translation / generated
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,4 +1,5 @@
-"""Candidate entities for one name: exact keys, cross-script skeletons, fuzzy forms, words, transliteration.
+"""Candidate entities for one name: exact keys, cross-script skeletons, fuzzy forms, words, transliteration,
+translation.
 
 Each candidate keeps the evidence that found it (which gazetteer spelling, which method, how similar), so the
 ranking can weigh it and the API can say *why*.
@@ -57,9 +58,9 @@ class Evidence:
 
     eid: int
     matched: str      # the gazetteer name
-    method: str       # exact / generated / key / transliteration / fuzzy
+    method: str       # exact / generated / key / transliteration / translation / fuzzy
     sim: float        # string similarity in [0, 1] in the space where it matched
-    via: str = ""     # the romanisation/spelling of the query that matched, for transliteration
+    via: str = ""     # the romanisation/spelling (transliteration) or English words (translation) that matched
     foreign: bool = False  # an Urdu-script name the source filed under another language (often Persian/Arabic)
 
 
@@ -228,7 +229,7 @@ class CandidateFinder:
             if covered < len(parts) and all(set(alt) <= _ENGLISH_GENERIC for alt in english):
                 continue  # عالمی تنظیم (a world organisation) is not the World Health Organization
             sim = round(0.5 + 0.5 * covered / max(len(parts), 1), 4)
-            out.append(Evidence(eid, name, "transliteration", sim, via))
+            out.append(Evidence(eid, name, "translation", sim, via))
         return out
 
     def lookup(self, text: str) -> dict[int, Evidence]:

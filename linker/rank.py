@@ -18,6 +18,7 @@ METHOD_WEIGHT = {
     "exact": 1.0,            # a real gazetteer name, same script, same key
     "generated": 0.9,        # an Urdu spelling generated at build time from an English name
     "transliteration": 0.85,  # the query romanised (to_latin n-best) matches an English name
+    "translation": 0.85,     # the query's words translated (context.TRANSLATIONS) make an English name
     "key": 0.8,              # the cross-script phonetic skeletons agree
     "fuzzy": 0.95,           # a real name in the same script, a few characters apart (sim < 1 by definition)
 }
@@ -30,6 +31,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "quality": 6.5,          # match_quality() of the best spelling
     "prominence": 2.5,       # prominence() of the entity
     "exact": 0.0, "generated": -0.5, "key": -1.0, "fuzzy": -1.0, "transliteration": -1.0,  # how it matched
+    "translation": -1.0,
     "single": -0.8,          # the span is one word
     "single_exact": 0.0, "single_generated": -1.5, "single_key": -2.5, "single_fuzzy": -2.0,
     "single_transliteration": -2.0,
@@ -143,6 +145,7 @@ def _sigmoid(z: float) -> float:
 #: Fitted by bench/tune_lookup.py on the development queries (people/orgs list, spelling variants, cross-script).
 LOOKUP_WEIGHTS: dict[str, float] = {
     "exact": -6.75, "generated": -6.65, "fuzzy": -7.55, "key": -6.8, "transliteration": -6.98,
+    "translation": -6.98,  # started equal to transliteration
     "sim": 9.0, "prominence": 1.0, "person_or_org": 0.25,
     "untyped": -1.0,  # kept by hand: no development query aims at a concept
     "kind_fits": 0.5,  # the query's generic word fits the entity's classes (کاؤنٹی: a county)

@@ -58,6 +58,12 @@ def test_lookup_one_name_and_names_from_stdin(engine_gazetteer):
                                                                                    ("کراچی", "Q8660")]
 
 
+def test_translated_names_say_so(engine_gazetteer):
+    r = run("lookup", "اقوام متحدہ کی سلامتی کونسل", "--gazetteer", engine_gazetteer)
+    best = lines(r.stdout)[0]
+    assert (best["qid"], best["method"]) == ("Q37470", "translation")
+
+
 @pytest.mark.parametrize("args, message", [
     (["link", "--gazetteer", "/nonexistent/g.sqlite"], b"no gazetteer at /nonexistent/g.sqlite"),
     (["lookup", "x", "--gazetteer", "/nonexistent/g.sqlite"], b"gazetteer-rebuild"),

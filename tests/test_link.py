@@ -157,6 +157,8 @@ def test_evening_is_not_syria(linker):
 def test_translated_organisation_names(linker):
     got = linked(linker, "اقوام متحدہ کی سلامتی کونسل کا اجلاس ہوا اور شمالی اوقیانوس کے معاہدے پر بات ہوئی")
     assert got.get("اقوام متحدہ کی سلامتی کونسل") == "Q37470"
+    council = next(m for m in linker.link("اقوام متحدہ کی سلامتی کونسل کا اجلاس ہوا") if m.qid)
+    assert council.why["method"] == "translation" and {"united", "nations"} <= set(council.why["via"].split())
 
 
 def test_a_run_of_common_words_is_not_a_place(linker):

@@ -94,3 +94,4 @@ def test_qualifier_picks_the_namesake_in_that_place(linker):
 def test_translated_name_reaches_the_english_one(linker):
     c = top(linker, "اقوام متحدہ کی سلامتی کونسل")
     assert c.qid == "Q37470" and c.matched == "United Nations Security Council"
+    assert c.method == "translation"  # the words were translated, not romanised
