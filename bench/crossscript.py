@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,11 +30,13 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 class HideUrdu:
-    """Wraps a source: held-out entities that have an Urdu label lose all their Urdu names."""
+    """Wraps a source: entities of one split bucket (held-out by default; bench/tune_lookup.py hides the disjoint
+    :func:`linker.translit.split.dev` bucket) that have an Urdu label lose all their Urdu names."""
 
-    def __init__(self, source):
+    def __init__(self, source, bucket: Callable[[str], bool] = heldout):
         self.source = source
-        self.name = f"{source.name} (held-out Urdu names hidden)"
+        self.bucket = bucket
+        self.name = f"{source.name} ({bucket.__name__} Urdu names hidden)"
         self.hidden: dict[str, str] = {}
 
     @property
@@ -46,7 +49,7 @@ class HideUrdu:
 
     def __iter__(self):
         for e in self.source:
-            if e.labels.get("ur") and heldout(e.qid):
+            if e.labels.get("ur") and self.bucket(e.qid):
                 self.hidden[e.qid] = e.labels["ur"]
                 e = replace(e, labels={k: v for k, v in e.labels.items() if k != "ur"},
                             aliases={k: v for k, v in e.aliases.items() if k != "ur"})
