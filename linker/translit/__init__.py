@@ -10,20 +10,21 @@ split is :func:`heldout`). Scores are probabilities normalised over the returned
 from __future__ import annotations
 
 import gzip
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
 
+import msgspec
 import regex
 
-from ..keys import GENERIC_UR, TRANSLATED_UR
+from ..keys import GENERIC_UR, TRANSLATED_UR, _word_keys
 from ..normalize import normalize_text
 from .chunks import latin_chunks, latin_letters, urdu_chunks
+from .lexicon import Lexicon
 from .model import CharLM, JointLM, UnitModel
 from .split import heldout
 
-__all__ = ["heldout", "to_latin", "to_urdu", "transliterate"]
+__all__ = ["Lexicon", "heldout", "to_latin", "to_urdu", "transliterate"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "translit.json.gz"
 #: Weights of the target-script character model and of the graphone model when rescoring a word's
@@ -35,6 +36,14 @@ JOINT_WEIGHT = {"l2u": 0.5, "u2l": 0.25}
 RETROFLEX_BONUS = 0.8
 #: How many candidates per word are rescored, and how many per word are combined into names.
 WORD_CANDIDATES = 8
+#: Lexicon-backed re-ranking (see :func:`_word_spellings`): log-score bonus of an attested word, and per
+#: log(1 + count); the log score of a substring the model never offers for a unit, and the longest such
+#: substring; how many of the model's best guesses lend their phonetic keys to find attested words.
+LEX_BONUS = {"l2u": 2.0, "u2l": 12.0}
+LEX_COUNT = {"l2u": 0.5, "u2l": 1.0}
+UNSEEN = -8.0
+LONGEST = {"l2u": 3, "u2l": 4}
+LEX_GUESSES = 3
 #: English words of place names as Urdu writes them: spelled back as English, not transliterated.
 ENGLISH_WORDS_UR = {
     "نیو": "New", "سینٹ": "Saint", "سان": "San", "سانتا": "Santa", "پورٹ": "Port", "فورٹ": "Fort",
@@ -64,8 +73,8 @@ _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 class _Models:
     def __init__(self, path: Path = DATA):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            raw = json.load(fh)
+        with gzip.open(path, "rb") as fh:
+            raw = msgspec.json.decode(fh.read())
         self.l2u = UnitModel(raw["l2u"])
         self.u2l = UnitModel(raw["u2l"])
         self.lm = {"l2u": CharLM(raw["lm_order"], raw["lm_urdu"]), "u2l": CharLM(raw["lm_order"], raw["lm_latin"])}
@@ -87,32 +96,70 @@ def _softmax(scored: list[tuple[str, float]], n: int) -> list[tuple[str, float]]
     return [(t, round(w / z, 4)) for (t, _), w in zip(scored, weights)]
 
 
-@lru_cache(maxsize=100_000)
+def _units(direction: str, word: str) -> list[str]:
+    """The model's units of a source word; a unit never seen in training is read letter by letter."""
+    if direction == "l2u":
+        units, model = latin_chunks(latin_letters(word)), _models().l2u
+    else:
+        units, model = urdu_chunks(word), _models().u2l
+    return [u for unit in units for u in ((unit,) if unit in model.support else tuple(unit))]
+
+
+def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: float) -> tuple[str, float]:
+    """A candidate spelling and its score: unit model + character LM + graphone LM (+ news retroflexes)."""
+    m = _models()
+    text = "".join(outs)
+    score += LM_WEIGHT[direction] * m.lm[direction].logprob(text) + \
+        JOINT_WEIGHT[direction] * m.joint[direction].logprob(units, outs)
+    if direction == "l2u":
+        score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
+    return text, score
+
+
+@lru_cache(maxsize=20_000)
 def _word_nbest(direction: str, word: str, k: int = WORD_CANDIDATES) -> tuple[tuple[str, float], ...]:
     """Up to ``k`` (spelling, log score) of one word, best first: the unit model's k-best rescored by the
     graphone and character models (cached: names repeat words)."""
-    m = _models()
-    if direction == "l2u":
-        units = latin_chunks(latin_letters(word))
-        model = m.l2u
-    else:
-        units = urdu_chunks(word)
-        model = m.u2l
+    units = _units(direction, word)
     if not units:
         return ((word, 0.0),)
-    # a unit never seen in training is read letter by letter
-    units = [u for unit in units for u in ((unit,) if unit in model.support else tuple(unit))]
-    lm, w = m.lm[direction], LM_WEIGHT[direction]
-    joint, wj = m.joint[direction], JOINT_WEIGHT[direction]
+    model = _models().l2u if direction == "l2u" else _models().u2l
     best: dict[str, float] = {}
     for outs, s in model.nbest(units, k, beam=3 if k <= WORD_CANDIDATES else 5):
-        text = "".join(outs)
-        score = s + w * lm.logprob(text) + wj * joint.logprob(units, outs)
-        if direction == "l2u":
-            score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
+        text, score = _rescore(direction, units, outs, s)
         if score > best.get(text, -math.inf):
             best[text] = score
     return tuple(sorted(best.items(), key=lambda x: -x[1]))
+
+
+def _word_spellings(direction: str, word: str, k: int, lexicon: Lexicon | None) -> list[tuple[str, float]]:
+    """Up to ``k`` (spelling, log score) of one word, best first; with a ``lexicon`` of the target script,
+    attested words that share a phonetic key with the word or with the model's best guesses compete too,
+    scored by the same models plus a bonus for being attested (more for frequent words)."""
+    cands = _word_nbest(direction, word, max(k, WORD_CANDIDATES))
+    if lexicon is None or not lexicon:
+        return list(cands[:k])
+    memo_key = (direction, word, k)
+    done = lexicon.memo.get(memo_key)
+    if done is not None:
+        return done
+    scores = dict(cands)
+    units = _units(direction, word)
+    if units:
+        model = _models().l2u if direction == "l2u" else _models().u2l
+        guesses = [t for t, _ in cands[:LEX_GUESSES] if t]
+        keys = {key for text in (word, *guesses) for key in _word_keys(text) if key}
+        for w in lexicon.near(keys, guesses):
+            if w not in scores:
+                forced = model.forced(units, w, UNSEEN, LONGEST[direction])
+                if forced is not None:
+                    scores[w] = _rescore(direction, units, *forced)[1]
+    bonus, per_count = LEX_BONUS[direction], LEX_COUNT[direction]
+    ranked = sorted(((t, s + (bonus + per_count * lexicon.prior(t) if t in lexicon else 0.0))
+                     for t, s in scores.items()), key=lambda x: -x[1])[:k]
+    if len(lexicon.memo) < 200_000:
+        lexicon.memo[memo_key] = ranked
+    return ranked
 
 
 def _combine(per_word: list[list[tuple[str, float]]], n: int, sep: str = " ") -> list[tuple[str, float]]:
@@ -144,10 +191,13 @@ def _parts(per_part: list[list[list[tuple[str, float]]]], comma: str) -> list[li
     return out
 
 
-def to_latin(urdu: str, n: int = 5) -> list[tuple[str, float]]:
-    """English-style spellings of an Urdu name, best first, with normalised scores (sum to 1 over the list)."""
+def to_latin(urdu: str, n: int = 5, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
+    """English-style spellings of an Urdu name, best first, with normalised scores (sum to 1 over the list).
+
+    ``lexicon``: attested Latin words (:class:`Lexicon`), preferred where the model finds them likely.
+    """
     text = normalize_text(urdu)
-    per_part = [_latin_part(part.split(), n) for part in _COMMA.split(text)]
+    per_part = [_latin_part(part.split(), n, lexicon) for part in _COMMA.split(text)]
     spellings = _softmax(_combine(_parts(per_part, ","), n), n)
     words = text.split()
     if len(words) >= 2 and all(w in _LETTER_OF for w in words):  # an initialism: ڈی پی آر کے -> DPRK
@@ -156,7 +206,7 @@ def to_latin(urdu: str, n: int = 5) -> list[tuple[str, float]]:
     return spellings
 
 
-def _latin_part(words: list[str], n: int) -> list[list[tuple[str, float]]]:
+def _latin_part(words: list[str], n: int, lexicon: Lexicon | None) -> list[list[tuple[str, float]]]:
     """Candidate lists per word of one comma-free part of an Urdu name, in English word order."""
     before, main, after = [], [], []
     for w in words:
@@ -169,19 +219,23 @@ def _latin_part(words: list[str], n: int) -> list[list[tuple[str, float]]]:
             en = GENERIC_UR[w]
             (before if en in _EN_BEFORE else after).append([(en, 0.0)])
         elif _ARABIC.search(w):
-            main.append([(t.capitalize(), s) for t, s in _word_nbest("u2l", w, max(n, WORD_CANDIDATES))[:n]])
+            main.append([(lexicon.show(t) if lexicon is not None else t.capitalize(), s)
+                         for t, s in _word_spellings("u2l", w, n, lexicon)])
         elif _HAS_WORD.search(w):
             main.append([(w, 0.0)])  # Latin words and digits stay as they are
     return before + main + after
 
 
-def to_urdu(latin: str, n: int = 5) -> list[tuple[str, float]]:
-    """Urdu spellings of a Latin name following Urdu news conventions, best first, normalised scores."""
-    per_part = [_urdu_part(part, n) for part in _COMMA.split(latin)]
+def to_urdu(latin: str, n: int = 5, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
+    """Urdu spellings of a Latin name following Urdu news conventions, best first, normalised scores.
+
+    ``lexicon``: attested Urdu words (:class:`Lexicon`), preferred where the model finds them likely.
+    """
+    per_part = [_urdu_part(part, n, lexicon) for part in _COMMA.split(latin)]
     return _softmax(_combine(_parts(per_part, "،"), n), n)
 
 
-def _urdu_part(latin: str, n: int) -> list[list[tuple[str, float]]]:
+def _urdu_part(latin: str, n: int, lexicon: Lexicon | None) -> list[list[tuple[str, float]]]:
     """Candidate lists per word of one comma-free part of a Latin name, in Urdu word order."""
     words = [w for w in _WORD.findall(latin) if w.strip("-'’.")]
     before, main, after = [], [], []
@@ -195,13 +249,16 @@ def _urdu_part(latin: str, n: int) -> list[list[tuple[str, float]]]:
         elif _ARABIC.search(w) or _NUMBER.fullmatch(w):
             main.append([(w, 0.0)])  # already Urdu, or digits
         elif latin_letters(w):
-            main.append(list(_word_nbest("l2u", low, max(n, WORD_CANDIDATES))[:n]))
+            main.append(_word_spellings("l2u", low, n, lexicon))
     return before + main + after
 
 
-def transliterate(text: str, to: str = "latn", n: int = 1) -> list[str]:
-    """Up to ``n`` spellings of ``text`` in ``to`` script ("latn" or "urdu"), best first."""
+def transliterate(text: str, to: str = "latn", n: int = 1, lexicon: Lexicon | None = None) -> list[str]:
+    """Up to ``n`` spellings of ``text`` in ``to`` script ("latn" or "urdu"), best first; ``lexicon``: attested
+    words of the ``to`` script (see :func:`to_latin`)."""
     if to not in ("latn", "urdu"):
         raise ValueError(f"to must be 'latn' or 'urdu', not {to!r}")
+    if lexicon is not None and lexicon.script != to:
+        raise ValueError(f"a {lexicon.script!r} lexicon cannot help spell {to!r}")
     fn = to_latin if to == "latn" else to_urdu
-    return [t for t, _ in fn(text, n)]
+    return [t for t, _ in fn(text, n, lexicon)]

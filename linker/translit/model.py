@@ -18,8 +18,15 @@ LEVELS: tuple[tuple[int, ...], ...] = ((-2, -1, 0, 1, 2), (-1, 0, 1, 2), (-1, 0,
 BOS, EOS = "^", "$"
 #: The graphone (unit -> output) n-gram model codes each graphone as one private-use character.
 JOINT_BASE, JOINT_VOCAB, JOINT_OOV, JOINT_ORDER = 0xE000, 6000, "\uf8ff", 3
-#: Outputs less likely than this fraction of a unit's best output are not considered.
+#: Outputs less likely than this fraction of a unit's best output are not generated.
 PRUNE = 0.02
+#: Outputs generated per unit (its most frequent ones); forced alignment of attested spellings (see
+#: :meth:`UnitModel.forced`) may use up to ``max_outputs``.
+GENERATED_OUTPUTS = 8
+#: Windows of units whose distribution is memoised (emptied when full: a build sees millions of windows).
+WINDOWS = 100_000
+#: n-grams whose score a character model memoises (emptied when full).
+GRAMS = 200_000
 #: Weight of the less specific context in the Witten-Bell interpolation (1 = classic Witten-Bell).
 SMOOTH = 2.0
 
@@ -48,54 +55,70 @@ class _Table:
 class UnitModel:
     """P(output | unit in context) for one direction."""
 
-    def __init__(self, levels: list[dict[str, dict[str, int]]], max_outputs: int = 8):
+    def __init__(self, levels: list[dict[str, dict[str, int]]], max_outputs: int = 24):
         self.levels = [_Table(t) for t in levels]
         base = self.levels[-1]
         # candidate outputs of a unit: the most frequent ones seen for it anywhere
         self.support = {k: sorted(v, key=v.get, reverse=True)[:max_outputs] for k, v in base.counts.items()}
-        self._cache: dict[tuple[int, str], list[tuple[str, float]]] = {}
-        self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}  # by the five units around one
+        self._cache: dict[tuple[int, str], list[tuple[str, float]]] = {}   # bounded by the contexts
+        self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}   # by the five units around one
 
-    def distribution(self, keys: list[str]) -> list[tuple[str, float]]:
-        """(output, log-probability) best first for one unit, given its context keys (see LEVELS)."""
+    def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> list[tuple[str, float]]:
+        """(output, log-probability) best first for one unit, given its context keys (see LEVELS), over the
+        unit's ``outputs`` most frequent candidate outputs, renormalised. The generated outputs (the default)
+        leave out those less likely than PRUNE times the best one and are memoised by the most specific context
+        seen in training (a few tens of thousands); ``outputs=None`` gives all, unpruned, for forced alignment.
+        """
         for top, (table, key) in enumerate(zip(self.levels, keys)):
             if key in table.stats:
                 break
         else:
             return []
-        memo = self._cache.get((top, key))
+        generated = outputs == GENERATED_OUTPUTS
+        memo = self._cache.get((top, key)) if generated else None
         if memo is not None:
             return memo
-        outs = self.support.get(keys[-1], ())
         chain = [(self.levels[i].counts[k], *self.levels[i].stats[k])
                  for i, k in enumerate(keys) if i >= top and k in self.levels[i].stats][::-1]
         probs = {}
-        for o in outs:
+        for o in self.support.get(keys[-1], ())[:outputs]:
             counts, n, t = chain[0]
             p = counts.get(o, 0) / n
             for counts, n, t in chain[1:]:
                 p = (counts.get(o, 0) + SMOOTH * t * p) / (n + SMOOTH * t)
             probs[o] = p
         total = sum(probs.values()) or 1.0
-        best = max(probs.values(), default=0.0)
-        dist = sorted(((o, math.log(p / total)) for o, p in probs.items() if p > best * PRUNE),
-                      key=lambda x: -x[1])
-        if len(self._cache) < 500_000:
+        floor = max(probs.values(), default=0.0) * PRUNE if generated else 0.0
+        dist = sorted(((o, math.log(p / total)) for o, p in probs.items() if p > floor), key=lambda x: -x[1])
+        if generated:
             self._cache[(top, key)] = dist
         return dist
 
-    def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
-        """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
+    def dists(self, units: Sequence[str], pruned: bool = True) -> list[list[tuple[str, float]]]:
+        """The output distribution of every unit of a word: the generated outputs (see :meth:`distribution`),
+        memoised by the window of five units around the unit (up to WINDOWS of them), or with ``pruned=False``
+        all outputs."""
         padded = [BOS, BOS, *units, EOS, EOS]
-        hyps: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
+        if not pruned:
+            return [self.distribution([_key(padded, i, level) for level in LEVELS], None) or [(units[i], 0.0)]
+                    for i in range(len(units))]
         window = self._window
+        out = []
         for i in range(len(units)):
             w = tuple(padded[i:i + 5])
             d = window.get(w)
             if d is None:
                 d = self.distribution([_key(padded, i, level) for level in LEVELS]) or [(units[i], 0.0)]
-                if len(window) < 500_000:
-                    window[w] = d
+                if len(window) >= WINDOWS:
+                    window.clear()
+                window[w] = d
+            out.append(d)
+        return out
+
+    def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
+        """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
+        hyps: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
+        for d in self.dists(units):
             if len(d) == 1:
                 o, s = d[0]
                 hyps = [((*h, o), hs + s) for h, hs in hyps]
@@ -103,6 +126,39 @@ class UnitModel:
             hyps = heapq.nlargest(k, (((*h, o), hs + s) for h, hs in hyps for o, s in d[:beam]),
                                   key=lambda x: x[1])
         return hyps
+
+    def forced(self, units: Sequence[str], target: str, unseen: float, longest: int
+               ) -> tuple[tuple[str, ...], float] | None:
+        """The best way the units of a word produce exactly ``target`` (one substring each) and its log score.
+
+        Every output the model knows for a unit counts (unpruned); any other substring of up to ``longest``
+        characters costs ``unseen``, so an attested spelling the model would never generate still gets a score.
+        """
+        m = len(target)
+        best: list[float | None] = [0.0] + [None] * m
+        back: list[list[tuple[int, str]]] = []
+        for d in self.dists(units, pruned=False):
+            new: list[float | None] = [None] * (m + 1)
+            ptr: list[tuple[int, str]] = [(0, "")] * (m + 1)
+            for j, s in enumerate(best):
+                if s is None:
+                    continue
+                for e in range(j, min(m, j + longest) + 1):
+                    if new[e] is None or s + unseen > new[e]:
+                        new[e], ptr[e] = s + unseen, (j, target[j:e])
+                for o, lp in d:
+                    e = j + len(o)
+                    if e <= m and target.startswith(o, j) and s + lp > new[e]:
+                        new[e], ptr[e] = s + lp, (j, o)
+            best = new
+            back.append(ptr)
+        if best[m] is None:
+            return None
+        outs, j = [], m
+        for ptr in reversed(back):
+            j, o = ptr[j]
+            outs.append(o)
+        return tuple(reversed(outs)), best[m]
 
 
 class JointLM:
@@ -120,34 +176,39 @@ class JointLM:
 class CharLM:
     """Character n-gram model of words of one script (Witten-Bell interpolated), for rescoring.
 
-    Stored as counts; turned at load time into back-off form (log P for seen n-grams, a back-off weight
-    per context) so that scoring a word costs one or two dictionary look-ups per character.
+    Stored as counts; each context is turned on first use into back-off form (log P for seen n-grams, a
+    back-off weight) so that scoring a word costs one or two dictionary look-ups per character, and loading
+    costs nothing. Filling the tables lazily is safe across threads: every value is computed the same way.
     """
 
     def __init__(self, order: int, counts: dict[str, dict[str, int]]):
         self.order = order
         self._memo: dict[str, float] = {}
-        table = _Table(counts)
-        self.floor = math.log(1.0 / (len(table.counts.get("", {})) + 1))
-        self.logp: dict[str, dict[str, float]] = {}
-        self.backoff: dict[str, float] = {}
-        for ctx in sorted(table.counts, key=len):
-            n, t = table.stats[ctx]
-            self.backoff[ctx] = math.log(t / (n + t))
-            self.logp[ctx] = {ch: math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor))
-                                           / (n + t)) if ctx else math.log((c + t * math.exp(self.floor)) / (n + t))
-                              for ch, c in table.counts[ctx].items()}
+        self._table = _Table(counts)
+        self.floor = math.log(1.0 / (len(self._table.counts.get("", {})) + 1))
+        self._logp: dict[str, tuple[dict[str, float], float]] = {}
+
+    def _context(self, ctx: str) -> tuple[dict[str, float], float] | None:
+        """(log P of each character seen after ``ctx``, back-off weight of ``ctx``), None for an unseen one."""
+        done = self._logp.get(ctx)
+        if done is not None or ctx not in self._table.stats:
+            return done
+        n, t = self._table.stats[ctx]
+        logp = {ch: math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor)) / (n + t))
+                for ch, c in self._table.counts[ctx].items()}
+        done = self._logp[ctx] = (logp, math.log(t / (n + t)))
+        return done
 
     def _score(self, ctx: str, ch: str) -> float:
         """log P(ch | ctx) in back-off form."""
         total = 0.0
         while True:
-            seen = self.logp.get(ctx)
+            seen = self._context(ctx)
             if seen is not None:
-                lp = seen.get(ch)
+                lp = seen[0].get(ch)
                 if lp is not None:
                     return total + lp
-                total += self.backoff[ctx]
+                total += seen[1]
             if not ctx:
                 return total + self.floor
             ctx = ctx[1:]
@@ -162,7 +223,9 @@ class CharLM:
             gram = text[i - k:i + 1]
             lp = memo.get(gram)
             if lp is None:
-                lp = memo[gram] = self._score(gram[:-1], gram[-1]) if len(memo) < 1_000_000 else \
-                    self._score(gram[:-1], gram[-1])
+                lp = self._score(gram[:-1], gram[-1])
+                if len(memo) >= GRAMS:
+                    memo.clear()
+                memo[gram] = lp
             total += lp
         return total
