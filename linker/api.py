@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from .candidates import CandidateFinder, Evidence, query_hints, romanisations, urdu_spellings
 from .index import NameIndex
+from .keys import QUALIFIER, name_forms, without_qualifier
 from .linking import MAX_CANDIDATES, Span, link_spans
 from .rank import TEXT_WEIGHTS, confidence
 from .store import GazetteerError, connect_readonly, read_meta
@@ -109,5 +110,28 @@ class Linker:
                        cands, why)
 
     def transliterate(self, text: str, to: str = "latn", n: int = 1) -> list[str]:
-        """Up to ``n`` spellings of ``text`` in Latin (``to="latn"``) or Urdu (``to="urdu"``) script, best first."""
-        return list((romanisations if to == "latn" else urdu_spellings)(text, n))
+        """Up to ``n`` spellings of ``text`` in Latin (``to="latn"``) or Urdu (``to="urdu"``) script, best first.
+
+        A name the gazetteer knows (a real label or alias with the same key as the whole of ``text``) is answered
+        first with its entities' labels in that script, most prominent entity first (ماسکو -> Moscow); the
+        transliterator's spellings follow, without repeats.
+        """
+        if to not in ("latn", "urdu"):
+            raise ValueError(f"to must be 'latn' or 'urdu', not {to!r}")
+        known = self._known_labels(text, to)
+        spelled = (romanisations if to == "latn" else urdu_spellings)(text, n + len(known[:n]))
+        out: dict[str, str] = {}
+        for spelling in (*known, *spelled):
+            out.setdefault(name_forms(spelling).key, spelling)
+        return list(out.values())[:n]
+
+    def _known_labels(self, text: str, to: str) -> list[str]:
+        """Labels in ``to`` script of the entities one of whose real names has the key of ``text``, most
+        prominent first (qualifiers such as ", Idaho" left out unless ``text`` has one)."""
+        key = name_forms(text).key
+        found = [self._finder.entity(ev.eid) for ev in (self._finder.exact_key(key) if key else ())
+                 if ev.method == "exact"]
+        labels = [e.label_en if to == "latn" else e.label_ur
+                  for e in sorted(found, key=lambda e: (-e.prominence, e.eid))]
+        keep = QUALIFIER.search(text) is not None
+        return [label if keep else without_qualifier(label) for label in labels if label]

@@ -1,19 +1,25 @@
-"""Transliteration: names in both directions, generic words, n-best shape, the held-out split, the learner."""
+"""Transliteration: names in both directions, generic words, n-best shape, the held-out split, the learner,
+attested-word lexicons and the gazetteer-aware ``Linker.transliterate``."""
 import gzip
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from gazetteer import build
+from gazetteer.sources import open_source
+from linker import Linker
 from linker.keys import name_forms
-from linker.translit import heldout, to_latin, to_urdu, transliterate
+from linker.translit import Lexicon, heldout, to_latin, to_urdu, transliterate
 from linker.translit.chunks import latin_chunks, latin_letters, urdu_chunks
 from linker.translit.pairs import word_pairs
 from linker.translit.split import dev
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _keys(cands):
@@ -163,3 +169,64 @@ def test_learning_script_keeps_evaluation_names_out(shared_data):
             if e["label_ur"] and heldout(e["qid"]):
                 seen += 1
     assert seen > 1000   # the held-out split has enough Urdu labels to evaluate on
+
+
+def test_lexicon_prefers_attested_spellings():
+    latin = Lexicon.from_names(["Donald Trump", "Chicago", "CHICAGO", "Paris", "Trump Tower"], "latn")
+    urdu = Lexicon.from_names(["ماسکو", "لندن", "Moscow"], "urdu")   # the Latin name is no Urdu word
+    assert len(latin) == 5 and len(urdu) == 2
+    for word, english in (("ڈونلڈ ٹرمپ", "Donald Trump"), ("شکاگو", "Chicago"), ("پیرس", "Paris")):
+        assert to_latin(word, 1)[0][0] != english                 # the model alone spells it otherwise
+        assert transliterate(word, "latn", 1, latin) == [english]  # written as the names write it, not CHICAGO
+    for name, spelling in (("Moscow", "ماسکو"), ("London", "لندن")):
+        assert spelling not in transliterate(name, "urdu", 5)
+        assert spelling in transliterate(name, "urdu", 5, urdu)
+    assert to_latin("کراچی", 3, latin) == to_latin("کراچی", 3)   # unlike-sounding words change nothing
+    with pytest.raises(ValueError):
+        transliterate("ماسکو", "latn", 1, urdu)
+    with pytest.raises(ValueError):
+        Lexicon.from_names([], "deva")
+
+
+@pytest.fixture(scope="module")
+def namesakes_gazetteer(tmp_path_factory) -> Path:
+    """The fixture gazetteer plus a less prominent namesake of Moscow (tests/fixtures/translit_namesakes.jsonl)."""
+    out = tmp_path_factory.mktemp("namesakes") / "g.sqlite"
+    build([open_source(str(FIXTURES / f)) for f in ("entities.jsonl", "translit_namesakes.jsonl")], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_linker(namesakes_gazetteer):
+    return Linker.open(namesakes_gazetteer)
+
+
+def test_linker_answers_known_names_with_their_labels(fixture_linker):
+    lk = fixture_linker
+    assert lk.transliterate("ماسکو", "latn", 1) == ["Moscow"]
+    assert lk.transliterate("Moscow", "urdu", 1) == ["ماسکو"]
+    assert lk.transliterate("moskva", "urdu", 1) == ["ماسکو"]                  # an alias, any case
+    assert lk.transliterate("پیونگ یانگ", "latn", 1) == ["Pyongyang"]         # an Urdu alias
+    assert lk.transliterate("پیانگ  یانگ", "latn", 1) == ["Pyongyang"]        # normalised
+    # a namesake comes after the more prominent entity, its qualifier dropped (so Moscow is not repeated)
+    three = lk.transliterate("ماسکو", "latn", 3)
+    assert three[0] == "Moscow" and len(three) == 3
+    assert len({name_forms(t).key for t in three}) == 3
+    assert lk.transliterate("ماسکو، آئیڈاہو", "latn", 1) == ["Moscow, Idaho"]
+    # the model's spellings follow the known ones
+    assert lk.transliterate("Moscow", "urdu", 3)[1:] == [t for t in transliterate("Moscow", "urdu", 3)
+                                                          if t != "ماسکو"][:2]
+
+
+def test_linker_spells_unknown_names_and_ignores_generated_ones(fixture_linker, namesakes_gazetteer):
+    lk = fixture_linker
+    assert lk.transliterate("کھاسن", "latn", 3) == transliterate("کھاسن", "latn", 3)   # not in the gazetteer
+    assert lk.transliterate("Khasan", "urdu", 2) == transliterate("Khasan", "urdu", 2)  # known, no Urdu label
+    con = sqlite3.connect(namesakes_gazetteer)
+    generated = [n for (n,) in con.execute("SELECT n.name FROM names n JOIN entities e ON e.id = n.entity_id "
+                                            "WHERE e.qid = 'Q22686' AND n.kind = 'generated'")]
+    assert generated
+    for name in generated:   # a spelling the build generated is no evidence of a known name
+        assert lk.transliterate(name, "latn", 1) == transliterate(name, "latn", 1)
+    with pytest.raises(ValueError):
+        lk.transliterate("ماسکو", "deva")
