@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field
 
 from .candidates import CandidateFinder, Evidence, query_hints, romanisations, urdu_spellings
 from .index import NameIndex
-from .keys import QUALIFIER, name_forms, without_qualifier
+from .context import GENERIC_WORDS
+from .keys import GENERIC_EN, QUALIFIER, name_forms, norm_name, without_qualifier
 from .linking import MAX_CANDIDATES, Span, link_spans
 from .rank import TEXT_WEIGHTS, confidence
 from .store import GazetteerError, connect_readonly, read_meta
@@ -126,12 +127,26 @@ class Linker:
         return list(out.values())[:n]
 
     def _known_labels(self, text: str, to: str) -> list[str]:
-        """Labels in ``to`` script of the entities one of whose real names has the key of ``text``, most
-        prominent first (qualifiers such as ", Idaho" left out unless ``text`` has one)."""
-        key = name_forms(text).key
-        found = [self._finder.entity(ev.eid) for ev in (self._finder.exact_key(key) if key else ())
+        """Labels in ``to`` script of the entities one of whose real names has the key of ``text``.
+
+        Labels that sound like ``text`` (same loose phonetic key) come first, then the rest (a translation:
+        بھارت -> India), each most prominent entity first. A qualifier (", Idaho") is left out unless ``text``
+        has one; an Urdu label with generic words comes first without them unless ``text`` has some (Padua:
+        پادووا, then صوبہ پادووا).
+        """
+        forms = name_forms(text)
+        found = [self._finder.entity(ev.eid) for ev in (self._finder.exact_key(forms.key) if forms.key else ())
                  if ev.method == "exact"]
-        labels = [e.label_en if to == "latn" else e.label_ur
-                  for e in sorted(found, key=lambda e: (-e.prominence, e.eid))]
-        keep = QUALIFIER.search(text) is not None
-        return [label if keep else without_qualifier(label) for label in labels if label]
+        qualified = QUALIFIER.search(text) is not None
+        generic = any(w in GENERIC_WORDS or w in GENERIC_EN for w in forms.norm.split())
+        ranked = []
+        for e in found:
+            label = e.label_en if to == "latn" else e.label_ur
+            if not qualified:
+                label = without_qualifier(label)
+            spellings = [label]
+            if to == "urdu" and not generic:  # the label without its generic words first, then as it is
+                spellings.insert(0, " ".join(w for w in label.split() if norm_name(w) not in GENERIC_WORDS))
+            ranked += [(name_forms(s).loose != forms.loose, -e.prominence, e.eid, i, s)
+                       for i, s in enumerate(spellings) if s]
+        return [label for *_, label in sorted(ranked)]

@@ -190,7 +190,7 @@ def test_lexicon_prefers_attested_spellings():
 
 @pytest.fixture(scope="module")
 def namesakes_gazetteer(tmp_path_factory) -> Path:
-    """The fixture gazetteer plus a less prominent namesake of Moscow (tests/fixtures/translit_namesakes.jsonl)."""
+    """The fixture gazetteer plus namesakes of its places and India (tests/fixtures/translit_namesakes.jsonl)."""
     out = tmp_path_factory.mktemp("namesakes") / "g.sqlite"
     build([open_source(str(FIXTURES / f)) for f in ("entities.jsonl", "translit_namesakes.jsonl")], out)
     return out
@@ -213,6 +213,12 @@ def test_linker_answers_known_names_with_their_labels(fixture_linker):
     assert three[0] == "Moscow" and len(three) == 3
     assert len({name_forms(t).key for t in three}) == 3
     assert lk.transliterate("ماسکو، آئیڈاہو", "latn", 1) == ["Moscow, Idaho"]
+    # a label comes without its generic words first unless they are asked for; a label that sounds like the
+    # name comes before a translation, however prominent
+    assert lk.transliterate("Karachi", "urdu", 2) == ["کراچی", "کراچی ڈویژن"]
+    assert lk.transliterate("Karachi Division", "urdu", 1) == ["کراچی ڈویژن"]
+    assert lk.transliterate("بھارت", "latn", 2) == ["Bharat", "India"]
+    assert lk.transliterate("ہندوستان", "latn", 1) == ["India"]
     # the model's spellings follow the known ones
     assert lk.transliterate("Moscow", "urdu", 3)[1:] == [t for t in transliterate("Moscow", "urdu", 3)
                                                           if t != "ماسکو"][:2]
