@@ -22,6 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from gazetteer import build
+from gazetteer.record import Entity
 from gazetteer.sources import open_source
 from linker import Linker
 from linker.translit.split import heldout
@@ -49,11 +50,12 @@ class HideUrdu:
 
     def __iter__(self):
         for e in self.source:
-            if e.labels.get("ur") and self.bucket(e.qid):
-                self.hidden[e.qid] = e.labels["ur"]
-                e = replace(e, labels={k: v for k, v in e.labels.items() if k != "ur"},
-                            aliases={k: v for k, v in e.aliases.items() if k != "ur"})
-            yield e
+            yield self.hide(e) if e.labels.get("ur") and self.bucket(e.qid) else e
+
+    def hide(self, e: Entity) -> Entity:
+        self.hidden[e.qid] = e.labels["ur"]
+        return replace(e, labels={k: v for k, v in e.labels.items() if k != "ur"},
+                       aliases={k: v for k, v in e.aliases.items() if k != "ur"})
 
 
 def main() -> None:
