@@ -293,6 +293,9 @@ KIND_HINTS = {
     "آئلینڈ": ("island",), "دریا": ("river",), "دریائے": ("river",), "جھیل": ("lake",), "پہاڑ": ("mtn", "mountain"),
     "تحصیل": ("admin3", "tehsil", "county"), "اوبلاست": ("oblast", "admin1"), "محکمہ": ("department", "admin1"),
     "شہرستان": ("county", "admin2"), "ریجن": ("region", "admin1"), "علاقہ": ("region", "admin1"),
+    "خلیج": ("gulf", "bay"), "بے": ("bay",), "آبنائے": ("strait",), "وادی": ("valley",), "کوہ": ("mtn", "mountain"),
+    "صحرا": ("desert",), "صحرائے": ("desert",), "کینٹن": ("canton",), "پیرش": ("parish",), "پارش": ("parish",),
+    "وارڈ": ("ward",), "ڈویژن": ("division",),
 }
 
 
