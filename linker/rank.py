@@ -23,40 +23,43 @@ METHOD_WEIGHT = {
     "fuzzy": 0.95,           # a real name in the same script, a few characters apart (sim < 1 by definition)
 }
 
-#: Logit weights of the running-text features, set by hand and checked on real news (bench/text.py). A logistic
-#: fit on the IL-NER, IJCNLP and Jahangir corpora ("does the span overlap a gold name?") was tried: those corpora
+#: Logit weights of the running-text features. First set by hand while reading bench/text.py's output, which
+#: lists UNER's wrong links (so UNER is not an independent test of them: ٹی وی, شام کو, شمال مشرقی came from
+#: there); then refitted by bench/tune_text.py on the fitting half of bench/data/linked_dev.jsonl only (bias,
+#: generated, key, fuzzy, common, cue_disagrees, foreign_alias, split, coherent moved; bench/text.py reports the
+#: other half). A logistic fit on the IL-NER, IJCNLP and Jahangir corpora was tried earlier: those corpora
 #: annotate different things (local first names, no Latin names) and the fit linked worse on the dev sentences.
 TEXT_WEIGHTS: dict[str, float] = {
-    "bias": -4.5,
+    "bias": -5.0,
     "quality": 6.5,          # match_quality() of the best spelling
     "prominence": 2.5,       # prominence() of the entity
-    "exact": 0.0, "generated": -0.5, "key": -1.0, "fuzzy": -1.0, "transliteration": -1.0,  # how it matched
+    "exact": 0.0, "generated": -1.0, "key": -0.75, "fuzzy": -0.75, "transliteration": -1.0,  # how it matched
     "translation": -1.0,
     "single": -0.8,          # the span is one word
     "single_exact": 0.0, "single_generated": -1.5, "single_key": -2.5, "single_fuzzy": -2.0,
     "single_transliteration": -2.0,
     "short": -1.2,           # ... of at most 3 letters
-    "common": -5.0,          # ... which is a common Urdu word (context.COMMON_WORDS)
+    "common": -4.75,         # ... which is a common Urdu word (context.COMMON_WORDS)
     "common_run": -7.0,      # several words, all common, times (1 - prominence): شمال مشرقی but اسلام آباد
     "time_of_day": -8.0,     # ... which is a time of day here (شام کو: in the evening, not Syria)
     "plural_ending": -2.8,   # ... ending like a plural or oblique form (علاقوں)
     "verb_ending": -1.4,     # ... ending like a verb form (کرنا، رکھنے)
     "latin": 0.8,            # the span is in Latin script inside Urdu text
     "cue_agrees": 1.0,       # a neighbouring word announces the entity's type (صدر + PER, شہر + LOC)
-    "cue_disagrees": -0.3,   # ... announces another type (weakly: a title is a sign of names nearby)
+    "cue_disagrees": -1.3,   # ... announces another type (weakly: a title is a sign of names nearby)
     "untyped": -2.5,         # the entity has no class and no country (concepts: cricket, October)
     "person_or_org": 0.0,    # the entity is a person or an organisation
     "misc": -1.5,            # the entity is not a person, place or organisation (languages, diseases)
     "urdu_label": 0.5,       # the entity has an Urdu label of its own
-    "foreign_alias": -0.5,   # matched an Urdu-script name listed under another language (often Persian)
-    "split": -0.3,           # a glued postposition was cut off (ماسکواور)
+    "foreign_alias": -1.5,   # matched an Urdu-script name listed under another language (often Persian)
+    "split": -1.3,           # a glued postposition was cut off (ماسکواور)
     "initialism": -0.2,      # spelled letter by letter (ڈی پی آر کے)
     "initialism_obscure": -1.0,  # ... times (1 - prominence): PCB, APP, ICC name many bodies
     "two_letters": -8.0,     # ... with two letters only, for a place (ٹی وی is TV, not Tuvalu's ISO code)
     "two_letters_org": -2.0,  # ... for an organisation (یو این: UN; but آئی جی is an inspector general)
     "obscure_single": -3.0,  # one word or initialism, times (1 - prominence): short spans need a known entity
     "person_part": -1.5,     # one word matching a person (a first name or surname alone), with no title before it
-    "coherent": 0.7,         # shares a country with another confident link of the text
+    "coherent": 2.7,         # shares a country with another confident link of the text
     "seen_in_full": 2.5,     # the name was linked in full elsewhere in the text (پوتن after ولادیمیر پوتن)
 }
 
@@ -142,14 +145,16 @@ def _sigmoid(z: float) -> float:
 
 
 #: Logit weights of a looked-up name's candidates: one intercept per method, then similarity, prominence and type.
-#: Fitted by bench/tune_lookup.py on the development queries (people/orgs list, spelling variants, cross-script).
+#: Fitted by bench/tune_lookup.py, from a neutral start, on development queries only: the Urdu labels and aliases
+#: of the dev bucket of linker.translit.split (hidden at build) and the tune half of bench/data/people_orgs_dev.tsv
+#: — never on the held-out cross-script labels, the CLDR/iso-codes variants or the report half of the people list.
 LOOKUP_WEIGHTS: dict[str, float] = {
-    "exact": -6.75, "generated": -6.65, "fuzzy": -7.55, "key": -6.8, "transliteration": -6.98,
-    "translation": -6.98,  # started equal to transliteration
-    "sim": 9.0, "prominence": 1.0, "person_or_org": 0.25,
-    "untyped": -1.0,  # kept by hand: no development query aims at a concept
-    "kind_fits": 0.5,  # the query's generic word fits the entity's classes (کاؤنٹی: a county)
-    "in_qualifier": 2.5,  # the entity lies in the place named after the comma (..., ٹیکساس), by country or distance
+    "exact": -7.25, "generated": -6.75, "fuzzy": -6.75, "key": -6.75, "transliteration": -7.0,
+    "translation": -7.0,  # the tuning queries did not move it from its start
+    "sim": 12.0, "prominence": 1.0, "person_or_org": -0.25,
+    "untyped": -1.0,  # kept by hand: a user rarely looks up a concept (the hidden labels include months, colours)
+    "kind_fits": 1.75,  # the query's generic word fits the entity's classes (کاؤنٹی: a county)
+    "in_qualifier": 3.0,  # the entity lies in the place named after the comma (..., ٹیکساس), by country or distance
 }
 
 
