@@ -123,7 +123,7 @@ class Linker:
         spelled = (romanisations if to == "latn" else urdu_spellings)(text, n + len(known[:n]))
         out: dict[str, str] = {}
         for spelling in (*known, *spelled):
-            out.setdefault(name_forms(spelling).key, spelling)
+            out.setdefault(norm_name(spelling).replace(" ", ""), spelling)
         return list(out.values())[:n]
 
     def _known_labels(self, text: str, to: str) -> list[str]:
@@ -135,8 +135,9 @@ class Linker:
         پادووا, then صوبہ پادووا).
         """
         forms = name_forms(text)
-        found = [self._finder.entity(ev.eid) for ev in (self._finder.exact_key(forms.key) if forms.key else ())
-                 if ev.method == "exact"]
+        if not (forms.key and self._finder.index.contains("k", [forms.key])[0]):  # no SQLite for unknown names
+            return []
+        found = [self._finder.entity(ev.eid) for ev in self._finder.exact_key(forms.key) if ev.method == "exact"]
         qualified = QUALIFIER.search(text) is not None
         generic = any(w in GENERIC_WORDS or w in GENERIC_EN for w in forms.norm.split())
         ranked = []
