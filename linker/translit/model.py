@@ -8,9 +8,9 @@ each side down to the unit alone, so rare contexts back off smoothly. The counts
 """
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Sequence
+from operator import itemgetter
 
 #: Context chain, most specific first: offsets of the neighbouring units that make up each context key.
 #: Nested, so the most specific context seen in training determines the whole chain below it.
@@ -123,8 +123,9 @@ class UnitModel:
                 o, s = d[0]
                 hyps = [((*h, o), hs + s) for h, hs in hyps]
                 continue
-            hyps = heapq.nlargest(k, (((*h, o), hs + s) for h, hs in hyps for o, s in d[:beam]),
-                                  key=lambda x: x[1])
+            # sorted() is stable, as heapq.nlargest is documented to be; tuples are built only for the kept
+            kept = sorted([(hs + s, h, o) for h, hs in hyps for o, s in d[:beam]], key=itemgetter(0), reverse=True)[:k]
+            hyps = [((*h, o), s) for s, h, o in kept]
         return hyps
 
     def forced(self, units: Sequence[str], target: str, unseen: float, longest: int
