@@ -66,7 +66,7 @@ def recall1(data, w: dict[str, float]) -> float:
     hits = 0
     for qid, cands in data:
         if cands:
-            best = max(cands, key=lambda c: (sum(w[k] * v for k, v in c[1].items()), c[0]))
+            best = min(cands, key=lambda c: (-sum(w[k] * v for k, v in c[1].items()), c[0]))  # as Linker.lookup
             hits += best[0] == qid
     return hits / len(data)
 

@@ -9,7 +9,7 @@ from .index import NameIndex
 from .context import GENERIC_WORDS
 from .keys import GENERIC_EN, QUALIFIER, name_forms, norm_name, without_qualifier
 from .linking import MAX_CANDIDATES, Span, link_spans
-from .rank import TEXT_WEIGHTS, confidence
+from .rank import TEXT_WEIGHTS, lookup_logit, sigmoid
 from .store import GazetteerError, connect_readonly, read_meta
 
 #: Default confidence below which a span is not reported (a score reads as the chance the link is right).
@@ -74,13 +74,14 @@ class Linker:
         """Ranked candidate entities for one name, in Urdu or Latin script (exact, key, fuzzy, transliterated)."""
         evidence = self._finder.lookup(name)
         hints = query_hints(self._finder, name)
-        return sorted((self._candidate(ev, hints) for ev in evidence.values()),
-                      key=lambda c: (-c.score, c.qid))[:k]
+        ranked = sorted((self._candidate(ev, hints) for ev in evidence.values()), key=lambda c: (-c[0], c[1].qid))
+        return [c for _, c in ranked[:k]]
 
-    def _candidate(self, ev: Evidence, hints: dict) -> Candidate:
+    def _candidate(self, ev: Evidence, hints: dict) -> tuple[float, Candidate]:
+        """(log-odds, candidate): the ranking uses the log-odds, which do not tie when rounded scores do."""
         ent = self._finder.entity(ev.eid)
-        score = confidence(ev.method, ev.sim, ent, hints)
-        return Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, score, ev.matched, ev.method)
+        z = lookup_logit(ev.method, ev.sim, ent, hints)
+        return z, Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, sigmoid(z), ev.matched, ev.method)
 
     def link(self, text: str, threshold: float | None = None) -> list[Mention]:
         """Mentions of gazetteer entities in ``text``, in text order, with original-text offsets.

@@ -3,7 +3,7 @@
 Both scores are logistic functions of a few features, so that 0.5 is a sensible default threshold and a user can
 ask for more precision (0.7) or more recall (0.3):
 
-* :func:`confidence` scores a name typed by a user (lookup): spelling agreement and prominence only;
+* :func:`lookup_logit` scores a name typed by a user (lookup): spelling agreement and prominence only;
 * :func:`text_confidence` scores a span of running text, where most exact matches are accidents (common words
   that are also the name of some village): it adds the features of :data:`TEXT_WEIGHTS`.
 """
@@ -140,7 +140,7 @@ def match_quality(method: str, sim: float) -> float:
     return METHOD_WEIGHT[method] * sim ** 2
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 4)
 
 
@@ -188,11 +188,13 @@ def _within(ent: EntityInfo, where: EntityInfo) -> float:
     return float(bool(ent.country) and ent.country == where.country)
 
 
-def confidence(method: str, sim: float, ent: EntityInfo, hints: dict | None = None) -> float:
-    """Confidence for a typed name: exact match of a prominent name ~0.98; a fuzzy match of an obscure one < 0.5."""
-    return _sigmoid(sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints).items()))
+def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = None) -> float:
+    """Log-odds for a typed name; ``sigmoid`` of it is the confidence (an exact match of a prominent name ~0.98, a
+    fuzzy match of an obscure one < 0.5). Candidates are ranked by the log-odds: rounded confidences of good
+    candidates tie near 1 (0.9968 for several namesakes), and a tie would fall to the QID."""
+    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints).items())
 
 
 def text_confidence(features: dict[str, float]) -> float:
     """Confidence for a span of running text from its features (see :data:`TEXT_WEIGHTS`)."""
-    return _sigmoid(TEXT_WEIGHTS["bias"] + sum(TEXT_WEIGHTS[k] * v for k, v in features.items()))
+    return sigmoid(TEXT_WEIGHTS["bias"] + sum(TEXT_WEIGHTS[k] * v for k, v in features.items()))

@@ -95,3 +95,10 @@ def test_translated_name_reaches_the_english_one(linker):
     c = top(linker, "اقوام متحدہ کی سلامتی کونسل")
     assert c.qid == "Q37470" and c.matched == "United Nations Security Council"
     assert c.method == "translation"  # the words were translated, not romanised
+
+
+def test_namesakes_with_equal_rounded_scores_rank_by_the_unrounded_score(linker):
+    # two invented villages, the second a little more populous: rounded scores tie, the QID would pick the first
+    a, b = linker.lookup("زلمی پور")[:2]
+    assert {a.qid, b.qid} == {"Q90000810", "Q90000811"}
+    assert a.score == b.score and a.qid == "Q90000811"
