@@ -295,7 +295,7 @@ KIND_HINTS = {
     "شہرستان": ("county", "admin2"), "ریجن": ("region", "admin1"), "علاقہ": ("region", "admin1"),
     "خلیج": ("gulf", "bay"), "بے": ("bay",), "آبنائے": ("strait",), "وادی": ("valley",), "کوہ": ("mtn", "mountain"),
     "صحرا": ("desert",), "صحرائے": ("desert",), "کینٹن": ("canton",), "پیرش": ("parish",), "پارش": ("parish",),
-    "وارڈ": ("ward",), "ڈویژن": ("division",),
+    "وارڈ": ("ward",), "ڈویژن": ("division",), "جمہوریہ": ("country", "admin0"), "مملکت": ("country", "admin0"),
 }
 
 

@@ -102,7 +102,7 @@ ORG_WORDS: frozenset[str] = _words("""
 #: has and another lacks (اسینشن آئلینڈ / جزیرہ اسینشن): word matching gives them little weight.
 GENERIC_WORDS: frozenset[str] = frozenset(GENERIC_UR) | _words("""
     آئلینڈ آئلینڈز جزائر سٹی سیٹی ٹاؤن کاؤنٹی ریور ماؤنٹ ماؤنٹین لیک بے پورٹ ڈسٹرکٹ پراونس سٹیٹ ریاستی
-    کینٹن پارش بورو میٹروپولیٹن
+    کینٹن پارش بورو میٹروپولیٹن مملکت
 """)
 
 #: Names that are also a time of day (شام: Syria / evening), and the words that make them the time:
