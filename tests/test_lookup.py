@@ -1,7 +1,10 @@
 """Linker.lookup: one name, ranked candidates across scripts and spellings."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linker import Linker
+from linker.rank import METHOD_WEIGHT, EntityInfo, lookup_logit
 from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
 
 
@@ -102,3 +105,23 @@ def test_namesakes_with_equal_rounded_scores_rank_by_the_unrounded_score(linker)
     a, b = linker.lookup("زلمی پور")[:2]
     assert {a.qid, b.qid} == {"Q90000810", "Q90000811"}
     assert a.score == b.score and a.qid == "Q90000811"
+
+
+def test_an_exact_name_outranks_a_fuzzy_reading_of_an_equally_prominent_entity(linker):
+    # two invented villages, same type, country and population; the query is the first one's name, one letter
+    # short of the second's (fuzzy similarity ~0.97): a fit that put the exact intercept below the fuzzy one
+    # ranked the namesake-by-one-letter first
+    cands = linker.lookup("گلزار آباد شریف", k=5)
+    ranks = {c.qid: (i, c) for i, c in enumerate(cands)}
+    (i_exact, exact), (i_fuzzy, fuzzy) = ranks["Q90000820"], ranks["Q90000821"]
+    assert (exact.method, fuzzy.method) == ("exact", "fuzzy")
+    assert i_exact < i_fuzzy and exact.score >= fuzzy.score
+
+
+@given(method=st.sampled_from(sorted(set(METHOD_WEIGHT) - {"exact"})), sim=st.floats(0.0, 1.0),
+       prom=st.floats(0.0, 1.0), person=st.booleans())
+def test_exact_match_scores_at_least_any_other_method_on_the_same_entity(method, sim, prom, person):
+    # the weights' side of the guarantee: whatever the entity, an exact match (sim 1) is worth at least as much as
+    # any other way of matching it, at any similarity
+    ent = EntityInfo(1, "Q1", "X", "ایکس", "PER" if person else "LOC", "", "PK", 0.5, prom)
+    assert lookup_logit("exact", 1.0, ent) >= lookup_logit(method, sim, ent)
