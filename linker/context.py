@@ -138,6 +138,15 @@ COMMON_NAME_PARTS: frozenset[str] = _words("""
     اعظم رحمان رحمن ریاض سلیم شریف عباس عمر فاروق قریشی گل مسعود نور یوسف
 """)
 
+#: Western given names frequent in Urdu news (جارج بیلی، ڈیوڈ وارنر): alone, such a word is the first half of a
+#: name the gazetteer may not know, not the town called George. (Muslim given names are in COMMON_NAME_PARTS,
+#: which does not block single words: ریاض is also Riyadh.)
+GIVEN_NAMES: frozenset[str] = _words("""
+    جارج ڈیوڈ جیک مائیکل جیمز جیمس پیٹر جان جونی رابرٹ ولیم ولیئم رچرڈ تھامس چارلس پال مارک سٹیون اسٹیون
+    سٹیو اسٹیو اینڈریو اینڈریوز کرس کرسٹوفر ڈینیئل ڈینیل میتھیو برائن کیون جوزف ایڈورڈ ہنری فرینک ٹام ٹونی
+    سائمن شین بین بریڈ گلین مچل ایرن ایرون فلپ فلیپ ڈیل ایلن کیتھرین میری الزبتھ سارہ جینیفر
+""")
+
 #: Urdu words of translated organisation names and their English counterparts (اقوام متحدہ = United Nations,
 #: عالمی ادارہ صحت = World Health Organization): a name made only of these words is also looked up by its English
 #: words, in any order. Several English words where Urdu uses one for several (عالمی: world / international).

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .candidates import CandidateFinder, Evidence, english_words
-from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, LETTER_NAMES, NAME_TITLES,
-                      ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER, TIME_BEFORE,
-                      TIME_OF_DAY)
+from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES, LETTER_NAMES,
+                      NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER,
+                      TIME_BEFORE, TIME_OF_DAY)
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
@@ -32,6 +33,8 @@ CONFIDENT = 0.75
 MAX_CANDIDATES = 5
 #: Spans scoring at least this (but below the threshold) are reported as NIL mentions with their candidates.
 NIL_FLOOR = 0.25
+#: A word that is a place of at least this prominence + ی is read as its demonym (چینی, not Cheney).
+DEMONYM_PROMINENCE = 0.7
 #: Namesakes of one span scored, the most prominent first (علی is the name of dozens of places and people).
 _MAX_NAMESAKES = 12
 
@@ -80,7 +83,7 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     known = finder.index.contains("k", [w.key for w in wins])
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
-        if _too_short(win, words):
+        if _too_short(win, words) or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm):
             continue
         if hit:
             evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
@@ -141,6 +144,25 @@ def _too_short(win: Window, words: list[Word]) -> bool:
         return False
     word = words[win.first]
     return not (word.kind == "latin" and word.norm.isupper() and len(word.norm) == 2)
+
+
+@lru_cache(maxsize=50_000)
+def _not_a_name_alone(finder: CandidateFinder, word: str) -> bool:
+    """A given name (جارج) or a demonym (چینی Chinese, روسی Russian, امریکی American: a well-known place + ی) is
+    not a name on its own, whatever it happens to spell (George, South Africa; Dick Cheney) — unless the word is
+    itself a real name of a well-known entity (جرسی Jersey, not Gers + ی)."""
+    if word in GIVEN_NAMES:
+        return True
+    if len(word) < 4 or not word.endswith("ی"):
+        return False
+
+    def well_known(key: str) -> bool:
+        if not finder.index.contains("k", [key])[0]:  # no SQLite for most words
+            return False
+        return any(ev.method == "exact" and finder.entity(ev.eid).prominence >= DEMONYM_PROMINENCE
+                   and (key == word or finder.entity(ev.eid).type == "LOC") for ev in finder.exact_key(key))
+
+    return not well_known(word) and any(well_known(stem) for stem in (word[:-1], word[:-1] + "ہ", word[:-1] + "ا"))
 
 
 def _within_names(finder: CandidateFinder, words: tuple[str, ...]) -> dict[int, Evidence]:

@@ -163,3 +163,14 @@ def test_translated_organisation_names(linker):
 
 def test_a_run_of_common_words_is_not_a_place(linker):
     assert linked(linker, "ملک کے شمال مشرقی علاقے میں بارش ہوئی") == {}
+
+
+def test_a_given_name_alone_is_not_the_town_it_spells(linker):
+    # جارج بیلی (George Bailey, unknown to the gazetteer) is not the town of George
+    assert "جارج" not in linked(linker, "جارج بیلی نے کہا کہ ٹیم تیار ہے")
+
+
+def test_a_demonym_is_not_a_name(linker):
+    # چینی (Chinese: چین + ی) is an adjective, not the place spelled the same way; چین itself is linked
+    found = linked(linker, "چینی صدر نے کہا کہ چین ترقی کرے گا")
+    assert "چینی" not in found and found.get("چین") == "Q148"
