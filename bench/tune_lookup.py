@@ -17,15 +17,18 @@ For each query the candidates and their features are collected once; a coordinat
 from a neutral start (:data:`START`), then maximises the mean recall@1 of the three sets, keeping only weights
 that rank an exact match first (:data:`ORDER`). Paste the printed numbers into LOOKUP_WEIGHTS.
 
-Usage: python -m bench.tune_lookup --gazetteer /tmp/full.sqlite --dev /tmp/tune_dev.sqlite
+Usage: python bench/tune_lookup.py --gazetteer /tmp/full.sqlite --dev /tmp/tune_dev.sqlite
 (the second file is built on first use, ~5 min)
 """
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from bench.crossscript import HideUrdu
 from bench.people import read_rows, tuning_half

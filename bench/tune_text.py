@@ -11,6 +11,10 @@ Usage: python bench/tune_text.py --gazetteer /tmp/full.sqlite
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from bench.text import f1, fitting_half, read_dev, score_dev
 from linker import Linker
