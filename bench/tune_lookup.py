@@ -36,7 +36,7 @@ from gazetteer import build
 from gazetteer.record import Entity
 from gazetteer.sources import open_source
 from linker import Linker
-from linker.candidates import query_hints
+from linker.candidates import query_hints, spelling_fits
 from linker.keys import name_forms
 from linker.rank import LOOKUP_WEIGHTS, lookup_features
 from linker.translit.split import dev
@@ -46,7 +46,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 #: saw the test queries) carries over.
 START = {"exact": -7.0, "generated": -7.0, "fuzzy": -7.0, "key": -7.0, "transliteration": -7.0,
          "translation": -7.0, "sim": 9.0, "prominence": 1.0, "person_or_org": 0.0, "untyped": -1.0,
-         "kind_fits": 0.0, "in_qualifier": 0.0}
+         "kind_fits": 0.0, "in_qualifier": 0.0, "unlikely_spelling": 0.0}
 #: Kept by hand: the hidden Urdu labels include concepts (months, colours), which a user looking up a name
 #: rarely means; fitted, this weight would turn into a bonus for concepts.
 FIXED = frozenset({"untyped"})
@@ -65,9 +65,9 @@ def collect(linker: Linker, queries: list[tuple[str, str]]) -> list[tuple[str, l
     for text, qid in queries:
         evidence = linker._finder.lookup(text)
         hints = query_hints(linker._finder, text)
-        cands = [(linker._finder.entity(ev.eid).qid, lookup_features(ev.method, ev.sim,
-                                                                     linker._finder.entity(ev.eid), hints))
-                 for ev in evidence.values()]
+        spelled = spelling_fits(hints, evidence, linker._finder.entity)
+        ents = [(ev, linker._finder.entity(ev.eid)) for ev in evidence.values()]
+        cands = [(ent.qid, lookup_features(ev.method, ev.sim, ent, hints, spelled.get(ev.eid))) for ev, ent in ents]
         out.append((qid, cands))
     return out
 

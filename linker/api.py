@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 
-from .candidates import CandidateFinder, Evidence, query_hints, romanisations, urdu_spellings
+from .candidates import CandidateFinder, Evidence, query_hints, romanisations, spelling_fits, urdu_spellings
 from .index import NameIndex
 from .context import GENERIC_WORDS
 from .keys import GENERIC_EN, QUALIFIER, name_forms, norm_name, without_qualifier
@@ -74,13 +74,15 @@ class Linker:
         """Ranked candidate entities for one name, in Urdu or Latin script (exact, key, fuzzy, transliterated)."""
         evidence = self._finder.lookup(name)
         hints = query_hints(self._finder, name)
-        ranked = sorted((self._candidate(ev, hints) for ev in evidence.values()), key=lambda c: (-c[0], c[1].qid))
+        spelled = spelling_fits(hints, evidence, self._finder.entity)
+        ranked = sorted((self._candidate(ev, hints, spelled.get(ev.eid)) for ev in evidence.values()),
+                        key=lambda c: (-c[0], c[1].qid))
         return [c for _, c in ranked[:k]]
 
-    def _candidate(self, ev: Evidence, hints: dict) -> tuple[float, Candidate]:
+    def _candidate(self, ev: Evidence, hints: dict, spelled: float | None) -> tuple[float, Candidate]:
         """(log-odds, candidate): the ranking uses the log-odds, which do not tie when rounded scores do."""
         ent = self._finder.entity(ev.eid)
-        z = lookup_logit(ev.method, ev.sim, ent, hints)
+        z = lookup_logit(ev.method, ev.sim, ent, hints, spelled)
         return z, Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, sigmoid(z), ev.matched, ev.method)
 
     def link(self, text: str, threshold: float | None = None) -> list[Mention]:

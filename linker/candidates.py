@@ -7,6 +7,7 @@ ranking can weigh it and the API can say *why*.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,19 +17,21 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import QUALIFIER, NameForms, name_forms, without_qualifier
+from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
 from .rank import EntityInfo, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
-    from .translit import to_latin as _to_latin, to_urdu as _to_urdu
+    from .translit import spelling_likelihood as _spelling_likelihood, to_latin as _to_latin, to_urdu as _to_urdu
 except ImportError:  # pragma: no cover - only before linker.translit exists
-    _to_latin = _to_urdu = None
+    _to_latin = _to_urdu = _spelling_likelihood = None
 
 
 #: How many names sharing words with a query are aligned word by word.
 _WORD_SHORTLIST = 200
 #: How many of a lookup's best cross-script candidates are re-scored through their Urdu spellings.
 _VERIFY = 25
+#: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
+_SPELL_CHECK = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +311,8 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
     kinds = [k for w in name_forms(head).norm.split() for k in KIND_HINTS.get(w, ())]
     if kinds:
         hints["kinds"] = tuple(kinds)
+    if script_of(head) == "urdu":
+        hints["urdu"] = head
     if qualifier:
         where = qualifier.group().strip(" ،,()[]")
         found = finder.exact_key(name_forms(where).key) if where else []
@@ -315,6 +320,34 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
         if places:  # a qualifier names the region around: a state rather than its namesake city (واشنگٹن)
             hints["within"] = max(places, key=lambda e: (_region(e.classes), e.prominence, -e.eid))
     return hints
+
+
+#: Methods that match an Urdu query to a Latin name (or to an Urdu spelling generated from one at build time).
+CROSS_SCRIPT = frozenset({"generated", "key", "transliteration"})
+
+
+def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[int], EntityInfo]) -> dict[int, float]:
+    """For the cross-script matches of an Urdu query (``hints`` of :func:`query_hints`): how likely the learned
+    transliteration model spells the Latin name that matched (else the entity's English label) as the query
+    (:func:`linker.translit.spelling_likelihood`, cached), relative to the likeliest of them, in [0, 1].
+
+    Relative, so that the best-spelled candidate keeps its score against exact and fuzzy matches and only its
+    cross-script rivals lose. Only the :data:`_SPELL_CHECK` best by match quality are spelled (~1.5 ms each);
+    the others count as unlikely (0).
+    """
+    urdu = hints.get("urdu")
+    if not urdu or _spelling_likelihood is None:
+        return {}
+    cross = [ev for ev in evidence.values() if ev.method in CROSS_SCRIPT]
+    cross.sort(key=lambda e: (-match_quality(e.method, e.sim), e.eid))
+    fits: dict[int, float] = {}
+    for ev in cross:
+        latin = ev.matched if script_of(ev.matched) == "latn" else entity(ev.eid).label_en
+        p = (_spelling_likelihood(latin, urdu) if len(fits) < _SPELL_CHECK else 0.0) if latin else None
+        if p is not None:
+            fits[ev.eid] = p
+    best = max(fits.values(), default=0.0)
+    return {eid: round(p / best, 4) if best else 0.0 for eid, p in fits.items()}
 
 
 _ENGLISH_GLUE = frozenset("of the for and on in de".split())

@@ -125,3 +125,11 @@ def test_exact_match_scores_at_least_any_other_method_on_the_same_entity(method,
     # any other way of matching it, at any similarity
     ent = EntityInfo(1, "Q1", "X", "ایکس", "PER" if person else "LOC", "", "PK", 0.5, prom)
     assert lookup_logit("exact", 1.0, ent) >= lookup_logit(method, sim, ent)
+
+
+def test_spelling_likelihood_prefers_the_name_urdu_spells_that_way(linker):
+    # Dallas and Dalas (invented towns, Latin names only) share the skeleton and the romanised query, and Dalas is
+    # the larger: only the transliteration model's likelihood says that ڈیلس spells Dallas (a as in "day")
+    cands = linker.lookup("ڈیلس")
+    assert [c.qid for c in cands[:2]] == ["Q90000951", "Q90000952"]
+    assert cands[0].method == cands[1].method == "key" and cands[0].score > cands[1].score

@@ -13,7 +13,7 @@ from gazetteer import build
 from gazetteer.sources import open_source
 from linker import Linker
 from linker.keys import name_forms
-from linker.translit import Lexicon, heldout, to_latin, to_urdu, transliterate
+from linker.translit import Lexicon, heldout, spelling_likelihood, to_latin, to_urdu, transliterate
 from linker.translit.chunks import latin_chunks, latin_letters, urdu_chunks
 from linker.translit.pairs import word_pairs
 from linker.translit.split import dev
@@ -236,3 +236,12 @@ def test_linker_spells_unknown_names_and_ignores_generated_ones(fixture_linker, 
         assert lk.transliterate(name, "latn", 1) == transliterate(name, "latn", 1)
     with pytest.raises(ValueError):
         lk.transliterate("ماسکو", "deva")
+
+
+def test_spelling_likelihood_tells_a_transliteration_from_a_lookalike():
+    assert spelling_likelihood("Karachi", "کراچی") > 0.5 > 0.01 > spelling_likelihood("London", "کراچی")
+    assert spelling_likelihood("Dallas", "ڈیلس") > 2 * spelling_likelihood("Dalas", "ڈیلس")
+    # word by word, generic words left out however each language places them
+    assert spelling_likelihood("Lahore District", "ضلع لاہور") > 0.5
+    assert spelling_likelihood("Donald Trump", "ڈونلڈ ٹرمپ") > 2 * spelling_likelihood("Ronald Trump", "ڈونلڈ ٹرمپ")
+    assert spelling_likelihood("123", "کراچی") is None and spelling_likelihood("Karachi", "") is None

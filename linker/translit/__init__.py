@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 from .model import CharLM, JointLM, UnitModel
 from .split import heldout
 
-__all__ = ["Lexicon", "heldout", "to_latin", "to_urdu", "transliterate"]
+__all__ = ["Lexicon", "heldout", "spelling_likelihood", "to_latin", "to_urdu", "transliterate"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "translit.json.gz"
 #: Weights of the target-script character model and of the graphone model when rescoring a word's
@@ -262,3 +262,33 @@ def transliterate(text: str, to: str = "latn", n: int = 1, lexicon: Lexicon | No
         raise ValueError(f"a {lexicon.script!r} lexicon cannot help spell {to!r}")
     fn = to_latin if to == "latn" else to_urdu
     return [t for t, _ in fn(text, n, lexicon)]
+
+
+#: English generic and compass words (and glue), left out when a Latin name is spelled against an Urdu one.
+_GENERIC_LATIN = frozenset(w.lower() for w in (*GENERIC_UR.values(), *TRANSLATED_UR.values(), "of", "the", "and"))
+
+
+@lru_cache(maxsize=50_000)
+def spelling_likelihood(latin: str, urdu: str) -> float | None:
+    """How likely the learned model spells the Latin name ``latin`` as the Urdu name ``urdu``, in [0, 1]: the
+    geometric mean, per Urdu letter, of the probability of its best forced alignment (:meth:`UnitModel.forced`).
+
+    Word by word when both names have as many words, else the whole names without spaces. Tells a Latin name
+    that sounds like the Urdu one (Karachi, کراچی: ~0.8) from one that merely shares a consonant skeleton or a
+    fuzzy romanisation (London, کراچی: ~0.002). None when either side has no letters.
+    """
+    src = [low for w in _WORD.findall(latin) if (low := latin_letters(w))]
+    tgt = [w for w in normalize_text(urdu).split() if _ARABIC.search(w)]
+    if not src or not tgt:
+        return None
+    # generic and compass words are translated and placed differently (Lahore District = ضلع لاہور): left out
+    src = [w for w in src if w not in _GENERIC_LATIN] or src
+    tgt = [w for w in tgt if w not in GENERIC_UR and w not in TRANSLATED_UR] or tgt
+    pairs = zip(src, tgt) if len(src) == len(tgt) else [("".join(src), "".join(tgt))]
+    model, total = _models().l2u, 0.0
+    for word, target in pairs:
+        forced = model.forced(_units("l2u", word), target, UNSEEN, LONGEST["l2u"])
+        if forced is None:
+            return 0.0
+        total += forced[1]
+    return round(math.exp(total / sum(len(t) for t in tgt)), 4)
