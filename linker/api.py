@@ -138,9 +138,7 @@ class Linker:
         پادووا, then صوبہ پادووا).
         """
         forms = name_forms(text)
-        if not (forms.key and self._finder.index.contains("k", [forms.key])[0]):  # no SQLite for unknown names
-            return []
-        found = [self._finder.entity(ev.eid) for ev in self._finder.exact_key(forms.key) if ev.method == "exact"]
+        found = self._finder.real_entities(forms.key) if forms.key else ()
         qualified = QUALIFIER.search(text) is not None
         generic = any(w in GENERIC_WORDS or w in GENERIC_EN for w in forms.norm.split())
         ranked = []

@@ -100,6 +100,7 @@ class CandidateFinder:
         self.entity = lru_cache(maxsize=200_000)(self._entity)
         self.within_names = lru_cache(maxsize=50_000)(self._within_names)
         self.translated = lru_cache(maxsize=20_000)(self._translated)
+        self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
 
     def _entity(self, eid: int) -> EntityInfo:
         qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
@@ -122,6 +123,10 @@ class CandidateFinder:
         """Evidence from the names with exactly this key (real names: exact; build-time spellings: generated)."""
         return [Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0, foreign=r.foreign)
                 for r in self.names("k", key)]
+
+    def _real_entities(self, key: str) -> tuple[EntityInfo, ...]:
+        """The entities one of whose real names (label or alias, not a generated spelling) has exactly this key."""
+        return tuple(self.entity(ev.eid) for ev in self.exact_key(key) if ev.method == "exact")
 
     def exact(self, forms: NameForms, out: dict[int, Evidence]) -> None:
         """Names with the same key (script-specific) and, across scripts, the same skeleton."""
@@ -343,8 +348,10 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
     fits: dict[int, float] = {}
     for ev in cross:
         latin = ev.matched if script_of(ev.matched) == "latn" else entity(ev.eid).label_en
-        p = (_spelling_likelihood(latin, urdu) if len(fits) < _SPELL_CHECK else 0.0) if latin else None
-        if p is not None:
+        if not latin:
+            continue
+        p = _spelling_likelihood(latin, urdu) if len(fits) < _SPELL_CHECK else 0.0
+        if p is not None:  # None: the name has no letters to spell
             fits[ev.eid] = p
     best = max(fits.values(), default=0.0)
     return {eid: round(p / best, 4) if best else 0.0 for eid, p in fits.items()}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .candidates import CandidateFinder, Evidence, english_words
 from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES, LETTER_NAMES,
@@ -146,7 +145,6 @@ def _too_short(win: Window, words: list[Word]) -> bool:
     return not (word.kind == "latin" and word.norm.isupper() and len(word.norm) == 2)
 
 
-@lru_cache(maxsize=50_000)
 def _not_a_name_alone(finder: CandidateFinder, word: str) -> bool:
     """A given name (جارج) or a demonym (چینی Chinese, روسی Russian, امریکی American: a well-known place + ی) is
     not a name on its own, whatever it happens to spell (George, South Africa; Dick Cheney) — unless the word is
@@ -157,10 +155,8 @@ def _not_a_name_alone(finder: CandidateFinder, word: str) -> bool:
         return False
 
     def well_known(key: str) -> bool:
-        if not finder.index.contains("k", [key])[0]:  # no SQLite for most words
-            return False
-        return any(ev.method == "exact" and finder.entity(ev.eid).prominence >= DEMONYM_PROMINENCE
-                   and (key == word or finder.entity(ev.eid).type == "LOC") for ev in finder.exact_key(key))
+        return any(e.prominence >= DEMONYM_PROMINENCE and (key == word or e.type == "LOC")
+                   for e in finder.real_entities(key))
 
     return not well_known(word) and any(well_known(stem) for stem in (word[:-1], word[:-1] + "ہ", word[:-1] + "ا"))
 
