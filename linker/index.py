@@ -21,8 +21,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from array import array
-import functools
-from functools import lru_cache
+from functools import lru_cache, reduce
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -210,7 +209,7 @@ class NameIndex:
         rows = None
         for word in words:
             found = (self._names_with(word) if isinstance(word, str) else
-                     functools.reduce(np.union1d, map(self._names_with, word)))
+                     reduce(np.union1d, map(self._names_with, word)))
             rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
             if not len(rows):
                 break

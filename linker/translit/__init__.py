@@ -96,12 +96,15 @@ def _softmax(scored: list[tuple[str, float]], n: int) -> list[tuple[str, float]]
     return [(t, round(w / z, 4)) for (t, _), w in zip(scored, weights)]
 
 
+def _unit_model(direction: str) -> UnitModel:
+    """The unit model of one direction ("l2u" or "u2l")."""
+    return _models().l2u if direction == "l2u" else _models().u2l
+
+
 def _units(direction: str, word: str) -> list[str]:
     """The model's units of a source word; a unit never seen in training is read letter by letter."""
-    if direction == "l2u":
-        units, model = latin_chunks(latin_letters(word)), _models().l2u
-    else:
-        units, model = urdu_chunks(word), _models().u2l
+    units = latin_chunks(latin_letters(word)) if direction == "l2u" else urdu_chunks(word)
+    model = _unit_model(direction)
     return [u for unit in units for u in ((unit,) if unit in model.support else tuple(unit))]
 
 
@@ -123,7 +126,7 @@ def _word_nbest(direction: str, word: str, k: int = WORD_CANDIDATES) -> tuple[tu
     units = _units(direction, word)
     if not units:
         return ((word, 0.0),)
-    model = _models().l2u if direction == "l2u" else _models().u2l
+    model = _unit_model(direction)
     best: dict[str, float] = {}
     for outs, s in model.nbest(units, k, beam=3 if k <= WORD_CANDIDATES else 5):
         text, score = _rescore(direction, units, outs, s)
@@ -146,7 +149,7 @@ def _word_spellings(direction: str, word: str, k: int, lexicon: Lexicon | None) 
     scores = dict(cands)
     units = _units(direction, word)
     if units:
-        model = _models().l2u if direction == "l2u" else _models().u2l
+        model = _unit_model(direction)
         guesses = [t for t, _ in cands[:LEX_GUESSES] if t]
         keys = {key for text in (word, *guesses) for key in _word_keys(text) if key}
         for w in lexicon.near(keys, guesses):
