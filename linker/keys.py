@@ -21,10 +21,10 @@ often translates the generic part that the English label leaves out) and transla
 """
 from __future__ import annotations
 
+import operator
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 import regex
 from unidecode import unidecode
@@ -37,7 +37,10 @@ _LATIN = regex.compile(r"\p{Latin}")
 _NON_ARABIC_RUN = regex.compile(r"[^\p{Arabic}\s]+")
 #: A qualifier after a comma or in brackets: "Haywood County, North Carolina", "Georgia (country)".
 QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
-_HAS_QUALIFIER = regex.compile(r"[,،(\[]")
+_HAS_QUALIFIER = re.compile(r"[,،(\[]")
+# ASCII needs no Unicode classes: `re` and str.translate do it several times faster than `regex`.
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 
 #: Generic words an Urdu label translates (Urdu -> English). Dropped from both phonetic keys in either
 #: script, and translated by the transliterator.
@@ -71,6 +74,8 @@ TRANSLATED_UR = {"شمالی": "North", "جنوبی": "South", "مشرقی": "Ea
 #: English adjectives of compass words folded onto them.
 _KEY_STOP = frozenset("of the and و".split())
 _KEY_FOLD = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+_KEY_WORD = {**_KEY_FOLD, **TRANSLATED_UR}   # the word a key is made of, for the words that differ
+_GENERIC = frozenset(GENERIC_UR) | GENERIC_EN
 
 # --- Urdu skeleton table: letter (or letter + ھ) -> class; unlisted letters (vowels, glides) drop out ----
 _UR_ASPIRATED = {  # consonant + do-chashmi ھ is one sound; پھ is usually a Latin "ph" (Phuket = پھوکٹ)
@@ -90,14 +95,21 @@ _UR_TABLE = str.maketrans({**dict.fromkeys(map(chr, range(0x0600, 0x0700))), **_
 _LATIN_DIGRAPHS = [("ssion", "XN"), ("tion", "XN"), ("sion", "XN"), ("chr", "KR"), ("igh", "i"), ("tsch", "X"), ("sch", "X"), ("tch", "C"), ("sh", "X"), ("sz", "X"), ("ch", "C"),
                    ("cz", "C"), ("zh", "S"), ("kh", "K"), ("ck", "K"), ("gh", "G"), ("ph", "F"), ("th", "T"),
                    ("dh", "D"), ("x", "KS"), ("q", "K")]
+# most words have no h: they skip the digraphs with h (no replacement brings one in)
+_LATIN_DIGRAPHS_NO_H = [(pair, cls) for pair, cls in _LATIN_DIGRAPHS if "h" not in pair]
 _NOT_LETTERS = re.compile(r"[^a-z]+")
-_SOFT_C = regex.compile(r"c(?=[eiy])")
-_LATIN_H = regex.compile(r"(?<=.)h")   # final h, or h after a consonant, is silent
+_SOFT_C = re.compile(r"c(?=[eiy])")
 _LATIN_TABLE = str.maketrans("tdrszkgjfpbmnlch", "TDRSSKGJFPBMNLKH", "aeiouywv")
 _LATIN_PRE = {"\u00e7": "ch", "\u010d": "ch", "\u0107": "ch", "\u0161": "sh", "\u015b": "sh", "\u015f": "sh",
               "\u017e": "zh", "\u017a": "zh", "\u017c": "zh"}   # ç č ć š ś ş ž ź ż before unidecode
 _LATIN_PRE_TABLE = str.maketrans(_LATIN_PRE)
-_DOUBLES = [c + c for c in "TDRSKGJCXFPBMNLHW"]
+# unidecode goes char by char in Python: the blocks most names use (Latin, Greek, Cyrillic) are looked up
+# once; spaces stay as they are (they separate the runs that _ascii folds)
+_TO_ASCII = str.maketrans({
+    ch: unidecode(ch.translate(_LATIN_PRE_TABLE))
+    for ch in map(chr, (*range(0x0080, 0x0590), *range(0x1E00, 0x2000))) if not ch.isspace()})
+_DOUBLES = re.compile(r"([TDRSKGJCXFPBMNLHW])\1+")
+_FIRST = operator.itemgetter(1)   # as a re.sub replacement, several times faster than the template r"\1"
 _LOOSE = str.maketrans("GQZJXDBF", "KKSCCTPP", "H")
 
 
@@ -113,7 +125,7 @@ class NameForms:
 def script_of(text: str) -> str:
     """Dominant script of a name: 'urdu' (Arabic script), 'latn', or 'other'."""
     if text.isascii():
-        return "latn" if any(c.isalpha() for c in text) else "other"
+        return "latn" if _ASCII_LETTER.search(text) else "other"
     has_ar, has_la = _ARABIC.search(text), _LATIN.search(text)
     if has_ar and has_la:
         return "urdu" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "latn"
@@ -125,6 +137,11 @@ def norm_name(name: str) -> str:
     text = normalize_text(name).casefold()
     if text.isalpha():
         return text
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_NON_WORD).split())
+    words = text.split()
+    if "".join(words).isalpha():   # letters and spaces only (the usual name): no regex needed
+        return " ".join(words)
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -132,7 +149,16 @@ def _ascii(norm: str) -> str:
     """Letters of scripts other than Arabic folded to lower-case ASCII (Arabic script kept)."""
     if norm.isascii():
         return norm
-    return _NON_ARABIC_RUN.sub(lambda m: unidecode(m.group().translate(_LATIN_PRE_TABLE)).lower(), norm)
+    folded = norm.translate(_TO_ASCII)
+    if folded.isascii():   # no Arabic script, no rarer script: the one-table fold was all it took
+        return folded.lower()
+    return _NON_ARABIC_RUN.sub(_ascii_run, norm)
+
+
+def _ascii_run(match: regex.Match) -> str:
+    """One run of non-Arabic characters in lower-case ASCII (ç č ... -> ch before unidecode)."""
+    run = match.group().translate(_TO_ASCII)
+    return (run if run.isascii() else unidecode(run)).lower()
 
 
 def _urdu_word(word: str) -> str:
@@ -154,29 +180,24 @@ def _latin_word(word: str) -> str:
         word = word[:-2]  # Peterborough = پیٹربورو
     if word.startswith("mc") or word.startswith("x"):
         word = ("mk" + word[2:]) if word[0] == "m" else word[1:]
-    for pair, cls in _LATIN_DIGRAPHS:
+    for pair, cls in _LATIN_DIGRAPHS if "h" in word else _LATIN_DIGRAPHS_NO_H:
         if pair in word:
             word = word.replace(pair, cls)
     if "c" in word:
         word = _SOFT_C.sub("s", word)
     if "h" in word:
-        word = _LATIN_H.sub("", word)
+        word = word[0] + word[1:].replace("h", "")   # final h, or h after a consonant, is silent
     return head + word.translate(_LATIN_TABLE)
 
 
 def _squeeze(key: str) -> str:
     """Collapse repeated classes (Latin doubles letters, Urdu does not: Trotta = ٹروٹا)."""
-    for double in _DOUBLES:
-        while double in key:
-            key = key.replace(double, double[0])
-    return key
+    return _DOUBLES.sub(_FIRST, key)
 
 
-def _join(parts: list[str]) -> str:
-    out = ""
-    for p in parts:
-        out += p[1:] if out and p and out[-1] == p[0] else p
-    return out
+def _glue(out: str, part: str) -> str:
+    """``out + part`` with a class shared at the seam written once."""
+    return out + part[1:] if out and part and out[-1] == part[0] else out + part
 
 
 @lru_cache(maxsize=300_000)
@@ -184,6 +205,8 @@ def _word_keys(word: str) -> tuple[str, str]:
     """(skeleton, loose) of one word of a norm, in either script."""
     if "\u0600" <= word[0] <= "\u06ff":
         skel = _urdu_word(word)
+    elif word.isascii() and word.isalpha():
+        skel = _latin_word(word.lower())
     else:
         skel = "".join(_latin_word(a) for a in _NOT_LETTERS.sub(" ", _ascii(word).lower()).split())
     skel = _squeeze(skel)
@@ -194,14 +217,17 @@ def phonetic_keys(norm: str) -> tuple[str, str]:
     """(skeleton, loose) of a normalised name: generic words dropped, compass words translated."""
     if not norm.isascii() and _GENERIC_PHRASE_UR.search(norm):
         norm = _GENERIC_PHRASE_UR.sub(" ", norm).strip() or norm
-    words = [TRANSLATED_UR.get(w) or _KEY_FOLD.get(w, w) for w in norm.split() if w not in _KEY_STOP] or norm.split()
-    kept = [w for w in words if w not in GENERIC_UR and w not in GENERIC_EN] or words
-    if len(kept) == 1:
-        return _word_keys(kept[0])
-    keys = [_word_keys(w) for w in kept]
-    # W only where the name starts: Urdu splits compounds where English does not (Blackwood = بلیک ووڈ)
-    return (_join([k[0] if i == 0 else k[0].removeprefix("W") for i, k in enumerate(keys)]),
-            _join([k[1] if i == 0 else k[1].removeprefix("W") for i, k in enumerate(keys)]))
+    split = norm.split()
+    words = [_KEY_WORD.get(w, w) for w in split if w not in _KEY_STOP] or split
+    kept = [w for w in words if w not in _GENERIC] or words
+    if not kept:
+        return "", ""
+    skel, loose = _word_keys(kept[0])
+    for word in kept[1:]:
+        # W only where the name starts: Urdu splits compounds where English does not (Blackwood = بلیک ووڈ)
+        s, lo = _word_keys(word)
+        skel, loose = _glue(skel, s.removeprefix("W")), _glue(loose, lo.removeprefix("W"))
+    return skel, loose
 
 
 def skeleton(norm: str, script: str | None = None) -> str:

@@ -1,7 +1,14 @@
 """Match keys: Urdu and Latin spellings of one name share the cross-script skeleton; unidecode folds the rest."""
 import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+from unidecode import unidecode
 
-from linker.keys import name_forms, norm_name, script_of
+from linker.keys import _LATIN_PRE, _ascii, name_forms, norm_name, script_of
+from linker.normalize import normalize_text
+
+MIXED = st.lists(st.one_of(st.sampled_from(list("aZ éçšżÆßΣσдЖ北 کراچیہھٹ ١۲ -,(\u00a0\u0301\u064e")), st.characters()),
+                 max_size=30).map("".join)
 
 
 @pytest.mark.parametrize("latin, urdu", [
@@ -68,3 +75,12 @@ def test_norm_is_our_own_processor_for_fuzzy_matching():
 def test_a_name_made_only_of_generic_words_keeps_them():
     assert name_forms("County").skeleton == "KNT"
     assert name_forms("کاؤنٹی").skeleton
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_shortcuts_agree_with_the_definitions(text):
+    # norm_name and _ascii take shortcuts (ASCII, letters and spaces, one lookup table for common blocks)
+    assert norm_name(text) == regex.sub(r"[^\p{L}\p{M}\p{N}]+", " ", normalize_text(text).casefold()).strip()
+    pre, low = str.maketrans(_LATIN_PRE), text.casefold()   # _ascii is given case-folded norms
+    assert _ascii(low) == regex.sub(r"[^\p{Arabic}\s]+", lambda m: unidecode(m.group().translate(pre)).lower(), low)

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from linker.normalize import normalize, normalize_text
+from linker.normalize import _UNCHANGED_CHARS, _fold_text, normalize, normalize_text
 
 URDU_MIX = st.sampled_from(list(
     "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےئۓۀۂهةكيىأإآ٠١٩۰۱۹ـ،۔؟؍’“”"
@@ -108,3 +108,10 @@ def test_spans_slice_the_original_back(text, data):
     # fold that looks at the next letter (ه -> ھ inside a word, ہ at its end), so ھ/ہ count as one here
     same = str.maketrans("ھ", "ہ")
     assert n.text[i:j].strip().translate(same) in normalize(text[s:e]).text.translate(same)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(_UNCHANGED_CHARS)), max_size=30).map("".join))
+def test_text_of_unchanged_characters_is_its_own_normal_form(text):
+    # normalize/normalize_text return such text as it is without looking: the long way must agree
+    assert _fold_text(text) == text
