@@ -267,10 +267,7 @@ def _reset_caches() -> None:
     urdu_spellings.cache_clear()
     m = _models()
     for model in (m.l2u, m.u2l):
-        model._cache.clear()
-        model._window.clear()
-    for lm in (*m.lm.values(), *(j.lm for j in m.joint.values())):
-        lm._memo.clear()
+        model.reset()
 
 
 def section_speed(data: Path, linker: Linker | None) -> None:

@@ -25,8 +25,6 @@ PRUNE = 0.02
 GENERATED_OUTPUTS = 8
 #: Windows of units whose distribution is memoised (emptied when full: a build sees millions of windows).
 WINDOWS = 100_000
-#: n-grams whose score a character model memoises (emptied when full).
-GRAMS = 200_000
 #: Weight of the less specific context in the Witten-Bell interpolation (1 = classic Witten-Bell).
 SMOOTH = 2.0
 
@@ -39,6 +37,14 @@ def context_keys(units: Sequence[str], i: int) -> list[str]:
 
 def _key(padded: list[str], i: int, level: tuple[int, ...]) -> str:
     return "\t".join(padded[i + 2 + level[0]:i + 3 + level[-1]])
+
+
+_SLICES = [slice(2 + level[0], 3 + level[-1]) for level in LEVELS]
+
+
+def _window_keys(w: tuple[str, ...]) -> list[str]:
+    """The context keys of the middle unit of a window of five units, at every level of :data:`LEVELS`."""
+    return ["\t".join(w[s]) for s in _SLICES]
 
 
 class _Table:
@@ -60,7 +66,9 @@ class UnitModel:
         base = self.levels[-1]
         # candidate outputs of a unit: the most frequent ones seen for it anywhere
         self.support = {k: sorted(v, key=v.get, reverse=True)[:max_outputs] for k, v in base.counts.items()}
+        self.generated = {k: v[:GENERATED_OUTPUTS] for k, v in self.support.items()}
         self._cache: dict[tuple[int, str], list[tuple[str, float]]] = {}   # bounded by the contexts
+        self._probs: list[dict[str, list[float]]] = [{} for _ in levels]    # per level, by context
         self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}   # by the five units around one
 
     def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> list[tuple[str, float]]:
@@ -74,10 +82,8 @@ class UnitModel:
                 break
         else:
             return []
-        generated = outputs == GENERATED_OUTPUTS
-        memo = self._cache.get((top, key)) if generated else None
-        if memo is not None:
-            return memo
+        if outputs == GENERATED_OUTPUTS:
+            return self._generated(top, keys)
         chain = [(self.levels[i].counts[k], *self.levels[i].stats[k])
                  for i, k in enumerate(keys) if i >= top and k in self.levels[i].stats][::-1]
         probs = {}
@@ -88,10 +94,39 @@ class UnitModel:
                 p = (counts.get(o, 0) + SMOOTH * t * p) / (n + SMOOTH * t)
             probs[o] = p
         total = sum(probs.values()) or 1.0
-        floor = max(probs.values(), default=0.0) * PRUNE if generated else 0.0
-        dist = sorted(((o, math.log(p / total)) for o, p in probs.items() if p > floor), key=lambda x: -x[1])
-        if generated:
-            self._cache[(top, key)] = dist
+        return sorted(((o, math.log(p / total)) for o, p in probs.items()), key=lambda x: -x[1])
+
+    def _generated(self, top: int, keys: list[str]) -> list[tuple[str, float]]:
+        """:meth:`distribution` of the generated outputs, the most specific seen context being ``keys[top]``.
+
+        The same sums as the unpruned case, computed once per context level by level (a context's
+        probabilities extend those of the next, less specific, one) and memoised per context."""
+        memo = self._cache.get((top, keys[top]))
+        if memo is not None:
+            return memo
+        outs = self.generated.get(keys[-1], ())
+        levels, probs = self.levels, self._probs
+        chain = [i for i in range(top, len(keys)) if keys[i] in levels[i].stats]
+        p: list[float] | None = None
+        todo = []
+        for i in chain:
+            p = probs[i].get(keys[i])
+            if p is not None:
+                break
+            todo.append(i)
+        for i in reversed(todo):
+            table, key = levels[i], keys[i]
+            counts, (n, t) = table.counts[key], table.stats[key]
+            if p is None:
+                p = [counts.get(o, 0) / n for o in outs]
+            else:
+                st, nst = SMOOTH * t, n + SMOOTH * t
+                p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
+            probs[i][key] = p
+        total = sum(p) or 1.0
+        floor = max(p, default=0.0) * PRUNE
+        dist = sorted(((o, math.log(q / total)) for o, q in zip(outs, p) if q > floor), key=lambda x: -x[1])
+        self._cache[(top, keys[top])] = dist
         return dist
 
     def dists(self, units: Sequence[str], pruned: bool = True) -> list[list[tuple[str, float]]]:
@@ -108,24 +143,46 @@ class UnitModel:
             w = tuple(padded[i:i + 5])
             d = window.get(w)
             if d is None:
-                d = self.distribution([_key(padded, i, level) for level in LEVELS]) or [(units[i], 0.0)]
+                d = self.distribution(_window_keys(w)) or [(units[i], 0.0)]
                 if len(window) >= WINDOWS:
                     window.clear()
                 window[w] = d
             out.append(d)
         return out
 
+    def reset(self) -> None:
+        """Empty the memos (to measure speed from fresh caches)."""
+        self._cache.clear()
+        self._window.clear()
+        for memo in self._probs:
+            memo.clear()
+
     def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
         """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
-        hyps: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
+        # hypotheses as scores and back-pointers (output, previous node): no tuple is copied per unit
+        scores: list[float] = [0.0]
+        nodes: list[tuple | None] = [None]
         for d in self.dists(units):
             if len(d) == 1:
                 o, s = d[0]
-                hyps = [((*h, o), hs + s) for h, hs in hyps]
+                scores = [hs + s for hs in scores]
+                nodes = [(o, node) for node in nodes]
                 continue
-            # sorted() is stable, as heapq.nlargest is documented to be; tuples are built only for the kept
-            kept = sorted([(hs + s, h, o) for h, hs in hyps for o, s in d[:beam]], key=itemgetter(0), reverse=True)[:k]
-            hyps = [((*h, o), s) for s, h, o in kept]
+            top = d[:beam]
+            # list.sort is stable, as heapq.nlargest is documented to be
+            kept = [(hs + s, node, o) for hs, node in zip(scores, nodes) for o, s in top]
+            kept.sort(key=itemgetter(0), reverse=True)
+            del kept[k:]
+            scores = [c[0] for c in kept]
+            nodes = [(o, node) for _, node, o in kept]
+        hyps = []
+        for s, node in zip(scores, nodes):
+            outs = []
+            while node is not None:
+                outs.append(node[0])
+                node = node[1]
+            outs.reverse()
+            hyps.append((tuple(outs), s))
         return hyps
 
     def forced(self, units: Sequence[str], target: str, unseen: float, longest: int
@@ -163,31 +220,46 @@ class UnitModel:
 
 
 class JointLM:
-    """P(graphone sequence) of one direction: a trigram model over (unit, output) pairs."""
+    """P(graphone sequence) of one direction: a trigram model over (unit, output) pairs.
+
+    Walks the states of its character model keyed by the graphones themselves, so that scoring a candidate
+    neither codes nor joins it."""
 
     def __init__(self, vocab: list[list[str]], counts: dict[str, dict[str, int]]):
         self.code = {tuple(g): chr(JOINT_BASE + i) for i, g in enumerate(vocab)}
         self.lm = CharLM(JOINT_ORDER, counts)
 
     def logprob(self, units: Sequence[str], outs: Sequence[str]) -> float:
-        code = self.code
-        return self.lm.logprob("".join(code.get(g, JOINT_OOV) for g in zip(units, outs)))
+        lm = self.lm
+        state = lm.start()
+        total = 0.0
+        for g in zip(units, outs):
+            step = state.get(g)
+            if step is None:
+                step = state[g] = lm.step(state, self.code.get(g, JOINT_OOV))
+            total += step[0]
+            state = step[1]
+        return total + (state.get(EOS) or lm.step(state, EOS))[0]
 
 
 class CharLM:
     """Character n-gram model of words of one script (Witten-Bell interpolated), for rescoring.
 
-    Stored as counts; each context is turned on first use into back-off form (log P for seen n-grams, a
-    back-off weight) so that scoring a word costs one or two dictionary look-ups per character, and loading
-    costs nothing. Filling the tables lazily is safe across threads: every value is computed the same way.
+    Stored as counts; each seen context is turned on first use into back-off form (log P for seen n-grams, a
+    back-off weight), then into a state: the log P of every character seen after it or after a shorter seen
+    context, with the back-off weights already added, so that scoring a character costs one or two dictionary
+    look-ups and loading costs nothing. The states are bounded by the seen contexts, whatever the input.
+    Filling the tables lazily is safe across threads: every value is computed the same way.
     """
 
     def __init__(self, order: int, counts: dict[str, dict[str, int]]):
         self.order = order
-        self._memo: dict[str, float] = {}
+        self._pad = BOS * (order - 1)
         self._table = _Table(counts)
         self.floor = math.log(1.0 / (len(self._table.counts.get("", {})) + 1))
         self._logp: dict[str, tuple[dict[str, float], float]] = {}
+        self._states: dict[str, _State] = {}
+        self._start: _State | None = None
 
     def _context(self, ctx: str) -> tuple[dict[str, float], float] | None:
         """(log P of each character seen after ``ctx``, back-off weight of ``ctx``), None for an unseen one."""
@@ -214,19 +286,50 @@ class CharLM:
                 return total + self.floor
             ctx = ctx[1:]
 
+    def _state(self, ctx: str) -> _State:
+        """The state of the longest seen suffix of ``ctx`` (its transitions filled on use)."""
+        while ctx not in self._table.stats and ctx:
+            ctx = ctx[1:]
+        state = self._states.get(ctx)
+        if state is None:
+            state = self._states[ctx] = _State(ctx)
+        return state
+
+    def start(self) -> _State:
+        """The state before the first character."""
+        state = self._start
+        if state is None:
+            state = self._start = self._state(self._pad)
+        return state
+
+    def step(self, state: _State, ch: str) -> tuple[float, _State]:
+        """log P(ch | the state's context) and the state after ``ch``, remembered in ``state`` under ``ch``."""
+        step = state[ch] = (self._score(state.ctx, ch), self._state((state.ctx + ch)[1 - self.order:]))
+        return step
+
     def logprob(self, word: str) -> float:
-        """log P(word) with begin/end marks (n-gram scores memoised: candidates share most of them)."""
-        text = BOS * (self.order - 1) + word + EOS
-        k = self.order - 1
-        memo = self._memo
+        """log P(word) with begin/end marks: one dictionary look-up per character."""
+        state = self.start()
         total = 0.0
-        for i in range(k, len(text)):
-            gram = text[i - k:i + 1]
-            lp = memo.get(gram)
-            if lp is None:
-                lp = self._score(gram[:-1], gram[-1])
-                if len(memo) >= GRAMS:
-                    memo.clear()
-                memo[gram] = lp
-            total += lp
+        for ch in word + EOS:
+            step = state.get(ch) or self.step(state, ch)
+            total += step[0]
+            state = step[1]
         return total
+
+    def reset(self) -> None:
+        """Forget the back-off form and the states (to measure speed from a fresh model)."""
+        self._logp.clear()
+        self._states.clear()
+        self._start = None
+
+
+class _State(dict):
+    """A context of a character model: maps a next character (or graphone, see :class:`JointLM`) to
+    (log P, next state)."""
+
+    __slots__ = ("ctx",)
+
+    def __init__(self, ctx: str):
+        super().__init__()
+        self.ctx = ctx
