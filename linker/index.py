@@ -10,6 +10,9 @@ consonant skeleton. The index holds
   the form, so a query reads only the slice of forms a few characters longer or shorter than itself; the
   forms sharing enough grams — a form within two edits shares all but at most six trigrams — are ranked by
   Dice overlap and the best go to rapidfuzz for the final ranking. A query never scans every name.
+  A short key two slips away may share no trigram with its query (ڈالیان / ڈوالان share one of six): short
+  queries rerank a longer shortlist, and short Urdu ones (whose vowel letters ا و ی ے come and go between
+  spellings) also the keys sharing their consonant skeleton (SQLite's skeleton index).
 * a word index over multi-word names (each word by key and by skeleton -> the names containing it), for names
   written with a part more or less (خواجہ آصف for خواجہ محمد آصف, تحریک انصاف for پاکستان تحریک انصاف).
 
@@ -42,6 +45,10 @@ Q = 3
 EDITS = 2
 #: How many gram-overlap candidates rapidfuzz reranks.
 SHORTLIST = 150
+#: Queries of at most this many characters (Urdu ones) also get the keys sharing their consonant skeleton, and ...
+SHORT_QUERY = 7
+#: ... this many gram-overlap candidates: a Dice shortlist says little when most candidates share one gram.
+SHORT_SHORTLIST = 300
 #: A long query uses only this many of its grams (the rarest).
 MAX_QUERY_GRAMS = 14
 #: Posting lists longer than this are cut to the query's length window (shorter ones are read whole).
@@ -147,6 +154,15 @@ def _put_blob(con: sqlite3.Connection, name: str, data: bytes) -> None:
     con.execute("INSERT INTO lx_blobs VALUES (?, ?)", (name, data))
 
 
+def _member(rows: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """For each of ``rows``, whether the sorted array ``sorted_ids`` holds it (binary search)."""
+    if not len(sorted_ids):
+        return np.zeros(len(rows), dtype=bool)
+    at = np.searchsorted(sorted_ids, rows)
+    at[at == len(sorted_ids)] = 0
+    return sorted_ids[at] == rows
+
+
 @dataclass(frozen=True, slots=True)
 class FormHit:
     """A distinct gazetteer key close to the query, and its similarity in [0, 1]."""
@@ -175,7 +191,6 @@ class NameIndex:
         self._grams, self._postings = _read_postings(blobs, "gram")
         self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
         self._words, self._word_postings = _read_postings(blobs, "word")
-        self._names_with = lru_cache(maxsize=50_000)(self._names_with_uncached)
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -196,28 +211,31 @@ class NameIndex:
 
         A very common word (محمد، خان) alone says little; the other words of the query find the name.
         """
-        out = []
-        for term in word_terms(word):
-            span = self._words.get(term)
-            if span and span[1] - span[0] <= limit:
-                out.append(self._word_postings[span[0]:span[1]])
-        return out
+        return [rows for rows in self._word_lists(word) if len(rows) <= limit]
 
     def names_with_all(self, words: list[str] | list[tuple[str, ...]]) -> np.ndarray:
         """Row ids of the multi-word names that contain every one of ``words`` (each by key or skeleton); a word
-        given as a tuple of alternatives is there when one of them is."""
-        rows = None
-        for word in words:
-            found = (self._names_with(word) if isinstance(word, str) else
-                     reduce(np.union1d, map(self._names_with, word)))
-            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+        given as a tuple of alternatives is there when one of them is.
+
+        Starts from the rarest word and keeps the rows the others' lists contain (binary search): a common word's
+        list runs to thousands of names, and is never sorted or merged.
+        """
+        options = sorted((self._word_lists(word) if isinstance(word, str) else
+                          [rows for alt in word for rows in self._word_lists(alt)] for word in words),
+                         key=lambda lists: sum(map(len, lists)))
+        if not options or not options[0]:
+            return np.zeros(0, dtype=np.int32)
+        rows = reduce(np.union1d, options[0])
+        for lists in options[1:]:
             if not len(rows):
                 break
-        return rows if rows is not None else np.zeros(0, dtype=np.int32)
+            rows = rows[reduce(np.logical_or, (_member(rows, other) for other in lists),
+                               np.zeros(len(rows), dtype=bool))]
+        return rows
 
-    def _names_with_uncached(self, word: str) -> np.ndarray:
-        lists = [self._word_postings[a:b] for a, b in (self._words.get(t, (0, 0)) for t in word_terms(word))]
-        return np.union1d(*lists) if len(lists) == 2 else lists[0]
+    def _word_lists(self, word: str) -> list[np.ndarray]:
+        """The posting lists of a word's terms (key, skeleton) that the word index has."""
+        return [self._word_postings[a:b] for a, b in filter(None, map(self._words.get, word_terms(word)))]
 
     def name_rows(self, space: str, form: str) -> list[int]:
         """Row ids of the names whose form in ``space`` equals ``form``."""
@@ -239,17 +257,39 @@ class NameIndex:
                 a, b = a + int(lens.searchsorted(lo_len, "left")), a + int(lens.searchsorted(hi_len, "right"))
             if b > a:
                 lists.append(self._postings[a:b])
+        hits = _closest(form, self._shortlist(lists, len(spans), SHORTLIST if n > SHORT_QUERY else SHORT_SHORTLIST),
+                        k, min_sim)
+        if n <= SHORT_QUERY and not form.isascii():  # an Urdu key: keys fold every other script to ASCII
+            hits = sorted({*hits, *_closest(form, self._same_skeleton(form), k, min_sim)},
+                          key=lambda h: (-h.sim, h.form))[:k]
+        return hits
+
+    def _shortlist(self, lists: list[np.ndarray], n_grams: int, size: int) -> list[str]:
+        """The ``size`` forms sharing the most of the query's ``n_grams`` trigrams (by Dice; a form of length m has
+        m padded trigrams), among those sharing enough to be within :data:`EDITS` edits when the query is long."""
         if not lists:
             return []
-        need = max(1, min(len(spans) - Q * EDITS, len(lists)))
+        need = max(1, min(n_grams - Q * EDITS, len(lists)))
         cand, shared = np.unique(np.concatenate(lists), return_counts=True)
         keep = shared >= need
         cand, shared = cand[keep], shared[keep]
-        if len(cand) > SHORTLIST:  # best by Dice on trigrams (a form of length m has m padded trigrams)
-            dice = shared / (len(spans) + self._lengths[cand])
-            cand = np.sort(cand[np.argpartition(-dice, SHORTLIST)[:SHORTLIST]])
-        texts = [self._forms[i] for i in cand.tolist()]
-        found = process.extract(form, texts, scorer=fuzz.ratio, processor=None, limit=k,
-                                score_cutoff=min_sim * 100)
-        return [FormHit(texts[i], round(score / 100, 4)) for _, score, i in
-                sorted(found, key=lambda m: (-m[1], m[0]))]
+        if len(cand) > size:
+            dice = shared / (n_grams + self._lengths[cand])
+            cand = np.sort(cand[np.argpartition(-dice, size)[:size]])
+        return [self._forms[i] for i in cand.tolist()]
+
+    def _same_skeleton(self, form: str) -> list[str]:
+        """Keys of the names with the consonant skeleton of the key ``form``, sorted, if it has two consonants or
+        more (one consonant is shared by hundreds of keys)."""
+        skel = name_forms(form).skeleton
+        if len(skel) < 2:
+            return []
+        return [k for (k,) in self._con.execute("SELECT DISTINCT key FROM names WHERE skeleton = ? ORDER BY key",
+                                                (skel,))]
+
+
+def _closest(form: str, texts: list[str], k: int, min_sim: float) -> list[FormHit]:
+    """The ``k`` of ``texts`` most similar to ``form`` (rapidfuzz ratio >= ``min_sim``), best first; of equal
+    scores, rapidfuzz keeps the first in ``texts``, which come sorted."""
+    found = process.extract(form, texts, scorer=fuzz.ratio, processor=None, limit=k, score_cutoff=min_sim * 100)
+    return [FormHit(texts[i], round(score / 100, 4)) for _, score, i in sorted(found, key=lambda m: (-m[1], m[0]))]

@@ -1,4 +1,5 @@
 """The candidate index persisted in the gazetteer: hash membership and gram-filtered fuzzy search."""
+import json
 import sqlite3
 
 import pytest
@@ -47,6 +48,18 @@ def test_fuzzy_agrees_with_brute_force(index, keys, query):
 def test_k_and_min_sim_are_respected(index):
     assert len(index.fuzzy("ماسکو", k=1, min_sim=0.1)) == 1
     assert all(h.sim >= 0.9 for h in index.fuzzy("ماسکوو", k=10, min_sim=0.9))
+
+
+def test_short_urdu_query_reaches_a_key_sharing_no_trigram_through_its_skeleton(tmp_path):
+    """پسنآن (two vowel-letter slips) shares no trigram with پوسنان, but the consonants P-S-N of both agree."""
+    record = {"qid": "Q900000101", "label_ur": "پوسنان", "aliases_ur": [], "label_en": "Posnan", "aliases_en": [],
+              "type": "city", "coarse": "LOC", "country": "PL", "lat": "", "lon": "", "population": "", "rank": "0",
+              "source": "invented for tests", "source_id": "", "match": "direct", "data_date": ""}
+    src = tmp_path / "e.jsonl"
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    build([open_source(str(src))], tmp_path / "g.sqlite")
+    index = NameIndex(connect_readonly(tmp_path / "g.sqlite"))
+    assert [h.form for h in index.fuzzy("پسنآن", k=5, min_sim=0.6)] == ["پوسنان"]
 
 
 def test_gazetteer_without_index_is_refused(tmp_path):
