@@ -98,6 +98,7 @@ class CandidateFinder:
         self._con = con
         self.index = index
         self.entity = lru_cache(maxsize=200_000)(self._entity)
+        self.exact_key = lru_cache(maxsize=50_000)(self._exact_key)
         self.within_names = lru_cache(maxsize=50_000)(self._within_names)
         self.translated = lru_cache(maxsize=20_000)(self._translated)
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
@@ -119,10 +120,11 @@ class CandidateFinder:
         return [NameRow(*r) for r in self._con.execute(
             f"SELECT entity_id, name, lang, kind, key, script FROM names WHERE rowid IN ({marks})", rowids)]
 
-    def exact_key(self, key: str) -> list[Evidence]:
-        """Evidence from the names with exactly this key (real names: exact; build-time spellings: generated)."""
-        return [Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0, foreign=r.foreign)
-                for r in self.names("k", key)]
+    def _exact_key(self, key: str) -> tuple[Evidence, ...]:
+        """Evidence from the names with exactly this key (real names: exact; build-time spellings: generated);
+        cached as :attr:`exact_key` (news repeats names)."""
+        return tuple(Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0, foreign=r.foreign)
+                for r in self.names("k", key))
 
     def _real_entities(self, key: str) -> tuple[EntityInfo, ...]:
         """The entities one of whose real names (label or alias, not a generated spelling) has exactly this key."""
@@ -363,6 +365,10 @@ _ENGLISH_GLUE = frozenset("of the for and on in de".split())
 _ENGLISH_GENERIC = frozenset("""world international global organization organisation agency office institute
     national central party union council commission ministry bank fund movement alliance league assembly court
     federal north south people peoples popular democratic""".split())
+
+
+#: Every word of a name that :func:`english_words` translates is one of these (a quick test for text windows).
+TRANSLATABLE = frozenset(TRANSLATIONS) | TRANSLATION_GLUE | {"بین", "الاقوامی"}
 
 
 @lru_cache(maxsize=50_000)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .candidates import CandidateFinder, Evidence, english_words
+from .candidates import TRANSLATABLE, CandidateFinder, Evidence, english_words
 from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES, LETTER_NAMES,
                       NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER,
                       TIME_BEFORE, TIME_OF_DAY)
@@ -66,10 +66,7 @@ class Span:
     def best(self) -> Scored:
         return self.cands[0]
 
-    def sort(self, rescore: bool = True) -> None:
-        if rescore:
-            for c in self.cands:
-                c.rescore()
+    def sort(self) -> None:
         self.cands.sort(key=lambda c: (-c.score, c.ent.qid))
 
 
@@ -80,15 +77,16 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     wins = list(windows(words, joined))
     spans: list[Span] = []
     known = finder.index.contains("k", [w.key for w in wins])
+    translatable = [w.norm in TRANSLATABLE for w in words]
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
-        if _too_short(win, words) or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm):
-            continue
         if hit:
-            evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
-        elif win.tokens > 1 and not win.initialism:
+            if not (_too_short(win, words) or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm)):
+                evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
+        elif win.tokens > 1 and not win.initialism:  # a single word the index does not know is no name
             run = tuple(w.norm for w in words[win.first:win.last + 1])
-            found = {ev.eid: ev for ev in finder.translated(run)} if english_words(run) else {}
+            found = ({ev.eid: ev for ev in finder.translated(run)}
+                     if all(translatable[win.first:win.last + 1]) and english_words(run) else {})
             if win.tokens <= 3 and not win.split:
                 found.update(_within_names(finder, run))
             if found:
@@ -98,10 +96,11 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
             win = wins[n]
             start, end = win.original(norm)
             best = sorted(found.values(), key=lambda ev: (-finder.entity(ev.eid).prominence, ev.eid))
+            cues = _cues(words, win)
             spans.append(Span(win, start, end, text[start:end],
-                              [_scored(finder, ev, win, words) for ev in best[:_MAX_NAMESAKES]]))
+                              [_scored(finder, ev, win, words, cues) for ev in best[:_MAX_NAMESAKES]]))
     for span in spans:
-        span.sort(rescore=False)  # scored by _scored already
+        span.sort()
     chosen = _select(spans, threshold)
     spans += _name_parts(chosen, words, wins, norm, text)
     _coherence(spans, chosen)
@@ -133,6 +132,7 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
             start, end = win.original(norm)
             s = Scored(full.ev, full.ent, {**full.features, "seen_in_full": 1.0},
                        {"seen_in_full": full.ev.matched})
+            s.rescore()
             out.append(Span(win, start, end, text[start:end], [s]))
     return out
 
@@ -201,12 +201,14 @@ def _announced(word: str, person_words: frozenset[str]) -> str | None:
     return "LOC" if word in PLACE_WORDS else "ORG" if word in ORG_WORDS else None
 
 
-def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word]) -> Scored:
-    """A candidate with the features of :data:`linker.rank.TEXT_WEIGHTS` that do not depend on other spans."""
+def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word],
+            cues: tuple[set[str], set[str]]) -> Scored:
+    """A candidate with the features of :data:`linker.rank.TEXT_WEIGHTS` that do not depend on other spans;
+    ``cues`` are the window's :func:`_cues`."""
     ent = finder.entity(ev.eid)
     f = {"quality": match_quality(ev.method, ev.sim), "prominence": ent.prominence, ev.method: 1.0}
     notes: dict = {}
-    yes, no = _cues(words, win)
+    yes, no = cues
     if yes or no:
         notes["cues"] = sorted(yes) + [f"not {t}" for t in sorted(no)]
         if ent.type in yes:
@@ -314,3 +316,4 @@ def _coherence(spans: list[Span], chosen: list[Span]) -> None:
             if c.ent.country and countries[c.ent.country] > (c.ent.country == own):
                 c.features["coherent"] = 1.0
                 c.notes["coherence"] = c.ent.country
+                c.rescore()

@@ -32,9 +32,10 @@ _JOINERS = frozenset("-‐‑–'’&/.")
 _MIN_CORE = 2  # a glued split must leave a name of at least this many letters
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
-    """A word token with its span in the normalised text."""
+    """A word token with its span in the normalised text (not frozen, like :class:`Window`: made by the
+    hundred thousand, and a frozen dataclass is five times slower to make)."""
 
     norm: str
     kind: str
@@ -42,7 +43,7 @@ class Word:
     nend: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Window:
     """A candidate span: word indices [first, last], its normalised span and the key it is looked up by."""
 
