@@ -35,6 +35,8 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LATIN = regex.compile(r"\p{Latin}")
 _NON_ARABIC_RUN = regex.compile(r"[^\p{Arabic}\s]+")
+# Arabic-script letters and spaces only (the usual Urdu name): no script count and nothing to fold
+_URDU_ONLY = re.compile("[ " + "".join(c for c in map(chr, range(0x0600, 0x0700)) if _ARABIC.match(c)) + "]*")
 #: A qualifier after a comma or in brackets: "Haywood County, North Carolina", "Georgia (country)".
 QUALIFIER = regex.compile(r"\s*(?:[,،].*|\(.*?\)|\[.*?\])")
 _HAS_QUALIFIER = re.compile(r"[,،(\[]")
@@ -75,6 +77,7 @@ TRANSLATED_UR = {"شمالی": "North", "جنوبی": "South", "مشرقی": "Ea
 _KEY_STOP = frozenset("of the and و".split())
 _KEY_FOLD = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 _KEY_WORD = {**_KEY_FOLD, **TRANSLATED_UR}   # the word a key is made of, for the words that differ
+_KEY_SPECIAL = _KEY_STOP | frozenset(_KEY_WORD)
 _GENERIC = frozenset(GENERIC_UR) | GENERIC_EN
 
 # --- Urdu skeleton table: letter (or letter + ھ) -> class; unlisted letters (vowels, glides) drop out ----
@@ -103,11 +106,13 @@ _LATIN_TABLE = str.maketrans("tdrszkgjfpbmnlch", "TDRSSKGJFPBMNLKH", "aeiouywv")
 _LATIN_PRE = {"\u00e7": "ch", "\u010d": "ch", "\u0107": "ch", "\u0161": "sh", "\u015b": "sh", "\u015f": "sh",
               "\u017e": "zh", "\u017a": "zh", "\u017c": "zh"}   # ç č ć š ś ş ž ź ż before unidecode
 _LATIN_PRE_TABLE = str.maketrans(_LATIN_PRE)
-# unidecode goes char by char in Python: the blocks most names use (Latin, Greek, Cyrillic) are looked up
-# once; spaces stay as they are (they separate the runs that _ascii folds)
+# unidecode goes char by char in Python: the blocks most names use (Latin, Greek, Cyrillic, Hebrew, Indic,
+# Thai ... Ethiopic; not Arabic) are looked up once; spaces stay (they separate the runs that _ascii folds)
 _TO_ASCII = str.maketrans({
     ch: unidecode(ch.translate(_LATIN_PRE_TABLE))
-    for ch in map(chr, (*range(0x0080, 0x0590), *range(0x1E00, 0x2000))) if not ch.isspace()})
+    for ch in map(chr, (*range(0x0080, 0x0600), *range(0x0900, 0x1400), *range(0x1780, 0x1800),
+                        *range(0x1E00, 0x2000)))
+    if not ch.isspace()})
 _DOUBLES = re.compile(r"([TDRSKGJCXFPBMNLHW])\1+")
 _FIRST = operator.itemgetter(1)   # as a re.sub replacement, several times faster than the template r"\1"
 _LOOSE = str.maketrans("GQZJXDBF", "KKSCCTPP", "H")
@@ -126,6 +131,8 @@ def script_of(text: str) -> str:
     """Dominant script of a name: 'urdu' (Arabic script), 'latn', or 'other'."""
     if text.isascii():
         return "latn" if _ASCII_LETTER.search(text) else "other"
+    if _URDU_ONLY.fullmatch(text) and text.strip(" "):
+        return "urdu"
     has_ar, has_la = _ARABIC.search(text), _LATIN.search(text)
     if has_ar and has_la:
         return "urdu" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "latn"
@@ -137,17 +144,17 @@ def norm_name(name: str) -> str:
     text = normalize_text(name).casefold()
     if text.isalpha():
         return text
-    if text.isascii():
-        return " ".join(text.translate(_ASCII_NON_WORD).split())
     words = text.split()
     if "".join(words).isalpha():   # letters and spaces only (the usual name): no regex needed
         return " ".join(words)
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_NON_WORD).split())
     return _NON_WORD.sub(" ", text).strip()
 
 
 def _ascii(norm: str) -> str:
     """Letters of scripts other than Arabic folded to lower-case ASCII (Arabic script kept)."""
-    if norm.isascii():
+    if norm.isascii() or _URDU_ONLY.fullmatch(norm):
         return norm
     folded = norm.translate(_TO_ASCII)
     if folded.isascii():   # no Arabic script, no rarer script: the one-table fold was all it took
@@ -217,13 +224,17 @@ def phonetic_keys(norm: str) -> tuple[str, str]:
     """(skeleton, loose) of a normalised name: generic words dropped, compass words translated."""
     if not norm.isascii() and _GENERIC_PHRASE_UR.search(norm):
         norm = _GENERIC_PHRASE_UR.sub(" ", norm).strip() or norm
-    split = norm.split()
-    words = [_KEY_WORD.get(w, w) for w in split if w not in _KEY_STOP] or split
-    kept = [w for w in words if w not in _GENERIC] or words
-    if not kept:
+    words = norm.split()
+    if len(words) == 1:   # most names: nothing to drop or join (a lone stop word is kept as it is)
+        return _word_keys(_KEY_WORD.get(words[0], words[0]))
+    if not words:
         return "", ""
-    skel, loose = _word_keys(kept[0])
-    for word in kept[1:]:
+    if not _KEY_SPECIAL.isdisjoint(words):
+        words = [_KEY_WORD.get(w, w) for w in words if w not in _KEY_STOP] or words
+    if not _GENERIC.isdisjoint(words):
+        words = [w for w in words if w not in _GENERIC] or words
+    skel, loose = _word_keys(words[0])
+    for word in words[1:]:
         # W only where the name starts: Urdu splits compounds where English does not (Blackwood = بلیک ووڈ)
         s, lo = _word_keys(word)
         skel, loose = _glue(skel, s.removeprefix("W")), _glue(loose, lo.removeprefix("W"))
