@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from operator import itemgetter
 
 #: Context chain, most specific first: offsets of the neighbouring units that make up each context key.
@@ -47,6 +48,12 @@ def _window_keys(w: tuple[str, ...]) -> list[str]:
     return ["\t".join(w[s]) for s in _SLICES]
 
 
+@lru_cache(maxsize=None)
+def _extensions(k: int, beam: int) -> tuple[int, ...]:
+    """How many outputs the j-th best of ``k`` hypotheses can keep in a k-best search (see nbest)."""
+    return tuple(min(beam, k // (j + 1)) for j in range(k))
+
+
 class _Table:
     """Counts per context with their totals (N) and number of distinct outcomes (T)."""
 
@@ -67,8 +74,10 @@ class UnitModel:
         # candidate outputs of a unit: the most frequent ones seen for it anywhere
         self.support = {k: sorted(v, key=v.get, reverse=True)[:max_outputs] for k, v in base.counts.items()}
         self.generated = {k: v[:GENERATED_OUTPUTS] for k, v in self.support.items()}
-        self._cache: dict[tuple[int, str], list[tuple[str, float]]] = {}   # bounded by the contexts
-        self._probs: list[dict[str, list[float]]] = [{} for _ in levels]    # per level, by context
+        self._stats = [table.stats for table in self.levels]
+        # memos per level, by context (bounded by the contexts): distributions, and probabilities
+        self._cache: list[dict[str, list[tuple[str, float]]]] = [{} for _ in levels]
+        self._probs: list[dict[str, list[float]]] = [{} for _ in levels]
         self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}   # by the five units around one
 
     def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> list[tuple[str, float]]:
@@ -77,13 +86,13 @@ class UnitModel:
         leave out those less likely than PRUNE times the best one and are memoised by the most specific context
         seen in training (a few tens of thousands); ``outputs=None`` gives all, unpruned, for forced alignment.
         """
-        for top, (table, key) in enumerate(zip(self.levels, keys)):
-            if key in table.stats:
+        for top, stats in enumerate(self._stats):
+            if keys[top] in stats:
                 break
         else:
             return []
         if outputs == GENERATED_OUTPUTS:
-            return self._generated(top, keys)
+            return self._cache[top].get(keys[top]) or self._generated(top, keys)
         chain = [(self.levels[i].counts[k], *self.levels[i].stats[k])
                  for i, k in enumerate(keys) if i >= top and k in self.levels[i].stats][::-1]
         probs = {}
@@ -101,12 +110,9 @@ class UnitModel:
 
         The same sums as the unpruned case, computed once per context level by level (a context's
         probabilities extend those of the next, less specific, one) and memoised per context."""
-        memo = self._cache.get((top, keys[top]))
-        if memo is not None:
-            return memo
         outs = self.generated.get(keys[-1], ())
-        levels, probs = self.levels, self._probs
-        chain = [i for i in range(top, len(keys)) if keys[i] in levels[i].stats]
+        levels, probs, stats = self.levels, self._probs, self._stats
+        chain = [i for i in range(top, len(keys)) if keys[i] in stats[i]]
         p: list[float] | None = None
         todo = []
         for i in chain:
@@ -126,7 +132,7 @@ class UnitModel:
         total = sum(p) or 1.0
         floor = max(p, default=0.0) * PRUNE
         dist = sorted(((o, math.log(q / total)) for o, q in zip(outs, p) if q > floor), key=lambda x: -x[1])
-        self._cache[(top, keys[top])] = dist
+        self._cache[top][keys[top]] = dist
         return dist
 
     def dists(self, units: Sequence[str], pruned: bool = True) -> list[list[tuple[str, float]]]:
@@ -152,9 +158,8 @@ class UnitModel:
 
     def reset(self) -> None:
         """Empty the memos (to measure speed from fresh caches)."""
-        self._cache.clear()
         self._window.clear()
-        for memo in self._probs:
+        for memo in (*self._cache, *self._probs):
             memo.clear()
 
     def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
@@ -168,9 +173,10 @@ class UnitModel:
                 scores = [hs + s for hs in scores]
                 nodes = [(o, node) for node in nodes]
                 continue
-            top = d[:beam]
-            # list.sort is stable, as heapq.nlargest is documented to be
-            kept = [(hs + s, node, o) for hs, node in zip(scores, nodes) for o, s in top]
+            # the j-th best hypothesis (from 0) extended by the m-th best output is beaten by (j+1)(m+1)-1
+            # others listed before it, so only those with (j+1)(m+1) <= k can be kept (list.sort is stable)
+            kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, _extensions(k, beam))
+                    for o, s in d[:most]]
             kept.sort(key=itemgetter(0), reverse=True)
             del kept[k:]
             scores = [c[0] for c in kept]
