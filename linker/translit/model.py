@@ -131,7 +131,8 @@ class UnitModel:
             probs[i][key] = p
         total = sum(p) or 1.0
         floor = max(p, default=0.0) * PRUNE
-        dist = sorted(((o, math.log(q / total)) for o, q in zip(outs, p) if q > floor), key=lambda x: -x[1])
+        dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
+        dist.sort(key=itemgetter(1), reverse=True)   # stable: ties keep the order of the outputs
         self._cache[top][keys[top]] = dist
         return dist
 
@@ -252,10 +253,10 @@ class CharLM:
     """Character n-gram model of words of one script (Witten-Bell interpolated), for rescoring.
 
     Stored as counts; each seen context is turned on first use into back-off form (log P for seen n-grams, a
-    back-off weight), then into a state: the log P of every character seen after it or after a shorter seen
-    context, with the back-off weights already added, so that scoring a character costs one or two dictionary
-    look-ups and loading costs nothing. The states are bounded by the seen contexts, whatever the input.
-    Filling the tables lazily is safe across threads: every value is computed the same way.
+    back-off weight) and into a state that remembers, per next character, its log P (back-off weights added,
+    in the order of :meth:`_score`, so the floats are the same) and the next state: scoring a word costs one
+    dictionary look-up per character, and loading costs nothing. States are the seen contexts, whatever the
+    input. Filling the tables lazily is safe across threads: every value is computed the same way.
     """
 
     def __init__(self, order: int, counts: dict[str, dict[str, int]]):
