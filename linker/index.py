@@ -191,6 +191,7 @@ class NameIndex:
         self._grams, self._postings = _read_postings(blobs, "gram")
         self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
         self._words, self._word_postings = _read_postings(blobs, "word")
+        self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -220,11 +221,16 @@ class NameIndex:
         Starts from the rarest word and keeps the rows the others' lists contain (binary search): a common word's
         list runs to thousands of names, and is never sorted or merged.
         """
-        options = sorted((self._word_lists(word) if isinstance(word, str) else
-                          [rows for alt in word for rows in self._word_lists(alt)] for word in words),
-                         key=lambda lists: sum(map(len, lists)))
-        if not options or not options[0]:
+        options = []
+        for word in words:
+            lists = (self._word_lists(word) if isinstance(word, str) else
+                     tuple(rows for alt in word for rows in self._word_lists(alt)))
+            if not lists:  # most words of running text are in no multi-word name
+                return np.zeros(0, dtype=np.int32)
+            options.append(lists)
+        if not options:
             return np.zeros(0, dtype=np.int32)
+        options.sort(key=lambda lists: sum(map(len, lists)))
         rows = reduce(np.union1d, options[0])
         for lists in options[1:]:
             if not len(rows):
@@ -233,9 +239,9 @@ class NameIndex:
                                np.zeros(len(rows), dtype=bool))]
         return rows
 
-    def _word_lists(self, word: str) -> list[np.ndarray]:
+    def _word_lists_uncached(self, word: str) -> tuple[np.ndarray, ...]:
         """The posting lists of a word's terms (key, skeleton) that the word index has."""
-        return [self._word_postings[a:b] for a, b in filter(None, map(self._words.get, word_terms(word)))]
+        return tuple(self._word_postings[a:b] for a, b in filter(None, map(self._words.get, word_terms(word))))
 
     def name_rows(self, space: str, form: str) -> list[int]:
         """Row ids of the names whose form in ``space`` equals ``form``."""

@@ -127,7 +127,7 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
     covered = {i for span in chosen for i in range(span.win.first, span.win.last + 1)}
     out = []
     for win in wins:
-        full = parts.get(win.text) if win.tokens == 1 else None
+        full = parts.get(norm.text[win.nstart:win.nend]) if win.tokens == 1 else None
         if full is not None and win.first not in covered:
             start, end = win.original(norm)
             s = Scored(full.ev, full.ent, {**full.features, "seen_in_full": 1.0},

@@ -52,7 +52,6 @@ class Window:
     nstart: int
     nend: int
     key: str
-    text: str              # normalised words of the span, single-spaced (for fuzzy and transliteration)
     split: str = ""        # the glued function word cut off the span, if any
     initialism: str = ""   # the Latin letters when the span spells an initialism
 
@@ -108,19 +107,18 @@ def windows(words: list[Word], joined: list[bool]) -> Iterator[Window]:
         if words[i].norm in FUNCTION_WORDS or words[i].kind == "number":
             yield from _prefix_split(words, keys, joined, i)
             continue
-        text = key = ""
+        key = ""
         for j in range(i, min(n, i + MAX_TOKENS)):
             if j > i and not joined[j]:
                 break
-            head_text, head_key = text, key
-            text = f"{text} {words[j].norm}" if text else words[j].norm
+            head_key = key
             key += keys[j]
             if words[j].norm not in FUNCTION_WORDS:
-                yield Window(i, j, words[i].nstart, words[j].nend, key, text)
+                yield Window(i, j, words[i].nstart, words[j].nend, key)
             if splits[j]:  # the last word with a glued postposition cut off (ماسکواور -> ماسکو)
                 core, suffix = splits[j]
                 yield Window(i, j, words[i].nstart, words[j].nend - len(suffix), head_key + word_key(core),
-                             f"{head_text} {core}" if head_text else core, split=suffix)
+                             split=suffix)
         yield from _prefix_split(words, keys, joined, i)
     yield from _initialisms(words, joined)
 
@@ -137,7 +135,7 @@ def glued_suffix(word: str) -> tuple[str, str] | None:
 def _prefix_split(words: list[Word], keys: list[str], joined: list[bool], i: int) -> Iterator[Window]:
     """Windows starting inside word ``i`` after a glued preposition (کےماسکو -> ماسکو)."""
     first = words[i]
-    if first.kind != "urdu":
+    if first.kind != "urdu" or not first.norm.startswith(GLUED_PREFIXES):
         return
     for prefix in GLUED_PREFIXES:
         if first.norm.startswith(prefix) and len(first.norm) - len(prefix) >= _MIN_CORE + 1:
@@ -150,10 +148,8 @@ def _prefix_split(words: list[Word], keys: list[str], joined: list[bool], i: int
                     if not joined[j]:
                         break
                     key += keys[j]
-                if words[j].norm in FUNCTION_WORDS:
-                    continue
-                text = " ".join([core, *(w.norm for w in words[i + 1:j + 1])])
-                yield Window(i, j, first.nstart + len(prefix), words[j].nend, key, text, split=prefix)
+                if words[j].norm not in FUNCTION_WORDS:
+                    yield Window(i, j, first.nstart + len(prefix), words[j].nend, key, split=prefix)
             return
 
 
@@ -167,6 +163,5 @@ def _initialisms(words: list[Word], joined: list[bool]) -> Iterator[Window]:
         for a in range(i, j):
             for b in range(a + 1, min(j, a + 8)):
                 letters = "".join(LETTER_NAMES[w.norm] for w in words[a:b + 1])
-                text = " ".join(w.norm for w in words[a:b + 1])
-                yield Window(a, b, words[a].nstart, words[b].nend, letters.lower(), text, initialism=letters)
+                yield Window(a, b, words[a].nstart, words[b].nend, letters.lower(), initialism=letters)
         i = max(j, i + 1)
