@@ -101,7 +101,6 @@ _LATIN_DIGRAPHS = [("ssion", "XN"), ("tion", "XN"), ("sion", "XN"), ("chr", "KR"
 # most words have no h: they skip the digraphs with h (no replacement brings one in)
 _LATIN_DIGRAPHS_NO_H = [(pair, cls) for pair, cls in _LATIN_DIGRAPHS if "h" not in pair]
 _NOT_LETTERS = re.compile(r"[^a-z]+")
-_SOFT_C = re.compile(r"c(?=[eiy])")
 _LATIN_TABLE = str.maketrans("tdrszkgjfpbmnlch", "TDRSSKGJFPBMNLKH", "aeiouywv")
 _LATIN_PRE = {"\u00e7": "ch", "\u010d": "ch", "\u0107": "ch", "\u0161": "sh", "\u015b": "sh", "\u015f": "sh",
               "\u017e": "zh", "\u017a": "zh", "\u017c": "zh"}   # ç č ć š ś ş ž ź ż before unidecode
@@ -182,16 +181,19 @@ def _urdu_word(word: str) -> str:
 
 def _latin_word(word: str) -> str:
     """Skeleton of one lower-case ASCII word: digraphs, soft c, h by position, initial w/v, classes."""
-    head = "W" if word[:1] in ("w", "v") else "S" if word[:1] == "x" else ""
+    first = word[0]
+    head = "W" if first in "wv" else "S" if first == "x" else ""
     if word.endswith("ough"):
         word = word[:-2]  # Peterborough = پیٹربورو
-    if word.startswith("mc") or word.startswith("x"):
-        word = ("mk" + word[2:]) if word[0] == "m" else word[1:]
+    if first == "x":
+        word = word[1:]
+    elif word.startswith("mc"):
+        word = "mk" + word[2:]
     for pair, cls in _LATIN_DIGRAPHS if "h" in word else _LATIN_DIGRAPHS_NO_H:
         if pair in word:
             word = word.replace(pair, cls)
-    if "c" in word:
-        word = _SOFT_C.sub("s", word)
+    if "c" in word:   # soft c
+        word = word.replace("ce", "se").replace("ci", "si").replace("cy", "sy")
     if "h" in word:
         word = word[0] + word[1:].replace("h", "")   # final h, or h after a consonant, is silent
     return head + word.translate(_LATIN_TABLE)
@@ -217,7 +219,8 @@ def _word_keys(word: str) -> tuple[str, str]:
     else:
         skel = "".join(_latin_word(a) for a in _NOT_LETTERS.sub(" ", _ascii(word).lower()).split())
     skel = _squeeze(skel)
-    return skel, _squeeze(skel.translate(_LOOSE))
+    loose = skel.translate(_LOOSE)
+    return skel, loose if loose == skel else _squeeze(loose)   # an unchanged skeleton is squeezed already
 
 
 def phonetic_keys(norm: str) -> tuple[str, str]:
