@@ -97,9 +97,10 @@ def _char_class(chars: frozenset[str]) -> str:
     return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
 
 
-# Text made only of clean characters or of letters, punctuation and symbols of the Latin, Greek and
-# Cyrillic blocks that pass unchanged (Ariège, São Paulo, Москва, O’Brien) is its own normal form: names
-# in other scripts than Urdu are mostly such text, and would otherwise go cluster by cluster.
+# Text made only of clean characters or of letters, punctuation and symbols of the Latin, Greek, Cyrillic
+# and Armenian blocks and typographic dashes and quotes that pass unchanged (Ariège, São Paulo, Москва,
+# O’Brien) is its own normal form: most names in other scripts than Urdu are such text, and would
+# otherwise go cluster by cluster.
 _UNCHANGED_CHARS = frozenset(
     {chr(c) for c in range(0x0700) if _CLEAN.fullmatch(chr(c))}
     | {chr(c) for lo, hi in ((0x00A0, 0x058F), (0x1E00, 0x1FFF), (0x2010, 0x2027)) for c in range(lo, hi + 1)
