@@ -123,8 +123,8 @@ class CandidateFinder:
     def _exact_key(self, key: str) -> tuple[Evidence, ...]:
         """Evidence from the names with exactly this key (real names: exact; build-time spellings: generated);
         cached as :attr:`exact_key` (news repeats names)."""
-        return tuple(Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0, foreign=r.foreign)
-                for r in self.names("k", key))
+        return tuple(Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0,
+                              foreign=r.foreign) for r in self.names("k", key))
 
     def _real_entities(self, key: str) -> tuple[EntityInfo, ...]:
         """The entities one of whose real names (label or alias, not a generated spelling) has exactly this key."""
