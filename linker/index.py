@@ -285,10 +285,10 @@ class NameIndex:
         return [self._forms[i] for i in cand.tolist()]
 
     def _same_skeleton(self, form: str) -> list[str]:
-        """Keys of the names with the consonant skeleton of the key ``form``, sorted, if it has two consonants or
-        more (one consonant is shared by hundreds of keys)."""
+        """Keys of the names with the consonant skeleton of the key ``form``, sorted, if it has three consonants or
+        more (one or two are shared by hundreds of keys)."""
         skel = name_forms(form).skeleton
-        if len(skel) < 2:
+        if len(skel) < 3:
             return []
         return [k for (k,) in self._con.execute("SELECT DISTINCT key FROM names WHERE skeleton = ? ORDER BY key",
                                                 (skel,))]
