@@ -9,7 +9,7 @@ each side down to the unit alone, so rare contexts back off smoothly. The counts
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -241,12 +241,13 @@ class JointLM:
         state = lm.start()
         total = 0.0
         for g in zip(units, outs):
-            step = state.get(g)
-            if step is None:
-                step = state[g] = lm.step(state, self.code.get(g, JOINT_OOV))
-            total += step[0]
-            state = step[1]
-        return total + (state.get(EOS) or lm.step(state, EOS))[0]
+            lp = state.get(g)
+            if lp is None:
+                lp = lm.step(state, self.code.get(g, JOINT_OOV), g)
+            total += lp
+            state = state.next[g]
+        lp = state.get(EOS)
+        return total + (lp if lp is not None else lm.step(state, EOS))
 
 
 class CharLM:
@@ -309,19 +310,24 @@ class CharLM:
             state = self._start = self._state(self._pad)
         return state
 
-    def step(self, state: _State, ch: str) -> tuple[float, _State]:
-        """log P(ch | the state's context) and the state after ``ch``, remembered in ``state`` under ``ch``."""
-        step = state[ch] = (self._score(state.ctx, ch), self._state((state.ctx + ch)[1 - self.order:]))
-        return step
+    def step(self, state: _State, ch: str, key: Hashable = None) -> float:
+        """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
+        state after ``ch``."""
+        key = ch if key is None else key
+        lp = state[key] = self._score(state.ctx, ch)
+        state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
+        return lp
 
     def logprob(self, word: str) -> float:
         """log P(word) with begin/end marks: one dictionary look-up per character."""
         state = self.start()
         total = 0.0
         for ch in word + EOS:
-            step = state.get(ch) or self.step(state, ch)
-            total += step[0]
-            state = step[1]
+            lp = state.get(ch)
+            if lp is None:
+                lp = self.step(state, ch)
+            total += lp
+            state = state.next[ch]
         return total
 
     def reset(self) -> None:
@@ -332,11 +338,13 @@ class CharLM:
 
 
 class _State(dict):
-    """A context of a character model: maps a next character (or graphone, see :class:`JointLM`) to
-    (log P, next state)."""
+    """A context of a character model: maps a next character (or graphone, see :class:`JointLM`) to its log P;
+    ``next`` maps it to the next state. (Floats in one dictionary, states in another: no tuple per transition
+    for the garbage collector to track.)"""
 
-    __slots__ = ("ctx",)
+    __slots__ = ("ctx", "next")
 
     def __init__(self, ctx: str):
         super().__init__()
         self.ctx = ctx
+        self.next: dict[Hashable, _State] = {}
