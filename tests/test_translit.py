@@ -245,3 +245,38 @@ def test_spelling_likelihood_tells_a_transliteration_from_a_lookalike():
     assert spelling_likelihood("Lahore District", "ضلع لاہور") > 0.5
     assert spelling_likelihood("Donald Trump", "ڈونلڈ ٹرمپ") > 2 * spelling_likelihood("Ronald Trump", "ڈونلڈ ٹرمپ")
     assert spelling_likelihood("123", "کراچی") is None and spelling_likelihood("Karachi", "") is None
+
+
+class _GivenDists:
+    """A unit model whose output distributions are given (to test the search alone)."""
+
+    def __init__(self, dists):
+        self.given = dists
+
+    def dists(self, units):
+        return self.given
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.floats(-6, 0), min_size=1, max_size=4), min_size=1, max_size=6),
+       st.integers(1, 10), st.integers(1, 4))
+def test_nbest_is_the_exact_k_best_over_the_beam(logps, k, beam):
+    """The pruned search returns the k best scores of every choice among each unit's ``beam`` best outputs."""
+    import itertools
+    from linker.translit.model import UnitModel
+    dists = [sorted(((f"o{j}", s) for j, s in enumerate(d)), key=lambda x: -x[1]) for d in logps]
+    found = UnitModel.nbest(_GivenDists(dists), [f"u{i}" for i in range(len(dists))], k, beam)
+    every = sorted((sum(s for _, s in c) for c in itertools.product(*(d[:beam] for d in dists))), reverse=True)
+    assert [s for _, s in found] == pytest.approx(every[:k], abs=1e-9)
+    for outs, s in found:
+        assert s == pytest.approx(sum(dict(d)[o] for d, o in zip(dists, outs)), abs=1e-9)
+
+
+def test_character_model_scores_do_not_depend_on_what_was_scored_before():
+    """The lazily built states give a word the same log P whatever the model scored earlier."""
+    from linker.translit import _models
+    lm = _models().lm["l2u"]
+    words = ["کراچی", "ٹوکیو", "لاہور", "zzz", ""]
+    first = [lm.logprob(w) for w in words]
+    lm.reset()
+    assert [lm.logprob(w) for w in reversed(words)] == first[::-1]

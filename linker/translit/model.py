@@ -310,12 +310,12 @@ class CharLM:
             state = self._start = self._state(self._pad)
         return state
 
-    def step(self, state: _State, ch: str, key: Hashable = None) -> float:
+    def step(self, state: _State, ch: str, key: Hashable | None = None) -> float:
         """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
         state after ``ch``."""
         key = ch if key is None else key
-        lp = state[key] = self._score(state.ctx, ch)
         state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
+        lp = state[key] = self._score(state.ctx, ch)   # last: whoever finds the log P finds the next state
         return lp
 
     def logprob(self, word: str) -> float:
