@@ -49,6 +49,8 @@ SHORTLIST = 150
 SHORT_QUERY = 7
 #: ... this many gram-overlap candidates: a Dice shortlist says little when most candidates share one gram.
 SHORT_SHORTLIST = 300
+#: Skeleton neighbours are read for a skeleton that at most this many names share.
+SKELETON_NAMES = 200
 #: A long query uses only this many of its grams (the rarest).
 MAX_QUERY_GRAMS = 14
 #: Posting lists longer than this are cut to the query's length window (shorter ones are read whole).
@@ -285,10 +287,12 @@ class NameIndex:
         return [self._forms[i] for i in cand.tolist()]
 
     def _same_skeleton(self, form: str) -> list[str]:
-        """Keys of the names with the consonant skeleton of the key ``form``, sorted, if it has three consonants or
-        more (one or two are shared by hundreds of keys)."""
+        """Keys of the names with the consonant skeleton of the key ``form``, sorted, unless more than
+        :data:`SKELETON_NAMES` names share it (as they share most skeletons of one or two consonants): such a
+        skeleton says little about the name, and reading every row would cost milliseconds."""
         skel = name_forms(form).skeleton
-        if len(skel) < 3:
+        if not skel or self._con.execute("SELECT count(*) FROM (SELECT 1 FROM names WHERE skeleton = ? LIMIT ?)",
+                                         (skel, SKELETON_NAMES + 1)).fetchone()[0] > SKELETON_NAMES:
             return []
         return [k for (k,) in self._con.execute("SELECT DISTINCT key FROM names WHERE skeleton = ? ORDER BY key",
                                                 (skel,))]
