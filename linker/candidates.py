@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
+from .keys import QUALIFIER, NameForms, name_forms, norm_name, script_of, without_qualifier
 from .rank import EntityInfo, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -137,12 +137,14 @@ class CandidateFinder:
         if forms.skeleton:
             for r in self.names("s", forms.skeleton):
                 if r.key != forms.key and not r.code:
-                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r.key, r.script)))
+                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r)))
 
-    def _cross_sim(self, forms: NameForms, key: str, script: str) -> float:
-        """Similarity of two names that share a skeleton: compared in one script, through transliteration."""
+    def _cross_sim(self, forms: NameForms, row: NameRow) -> float:
+        """Similarity of two names that share a skeleton: compared in one script, also without the name's generic
+        words that the skeleton leaves out (کرسمس is جزیرہ کرسمس), or through transliteration."""
+        key, script = row.key, row.script
         if script == forms.script:
-            return fuzz.ratio(forms.key, key) / 100
+            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, _core_key(norm_name(row.name)))) / 100
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
         elif forms.script == "latn" and script == "urdu":
@@ -310,8 +312,8 @@ KIND_HINTS = {
 
 
 def query_hints(finder: CandidateFinder, text: str) -> dict:
-    """What a looked-up name says beyond its spelling: the kind its generic words ask for, and the place named
-    by a qualifier after a comma (کلارک کاؤنٹی، نیواڈا: a county in Nevada)."""
+    """What a looked-up name says beyond its spelling: the kind its generic words ask for, and the places a
+    qualifier after a comma may name (کلارک کاؤنٹی، نیواڈا: a county in Nevada)."""
     hints: dict = {}
     qualifier = QUALIFIER.search(text)
     head = without_qualifier(text) if qualifier else text
@@ -322,10 +324,14 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
         hints["urdu"] = head
     if qualifier:
         where = qualifier.group().strip(" ،,()[]")
-        found = finder.exact_key(name_forms(where).key) if where else []
-        places = [finder.entity(ev.eid) for ev in found if finder.entity(ev.eid).type == "LOC"]
-        if places:  # a qualifier names the region around: a state rather than its namesake city (واشنگٹن)
-            hints["within"] = max(places, key=lambda e: (_region(e.classes), e.prominence, -e.eid))
+        found: dict[int, Evidence] = {}
+        if where:  # جارجیا names the country and, without its generic word, ریاست جارجیا
+            finder.exact(name_forms(where), found)
+        places = [e for e in (finder.entity(ev.eid) for ev in found.values()
+                              if ev.sim == 1.0 and script_of(ev.matched) == script_of(where)) if e.type == "LOC"]
+        regions = [e for e in places if _region(e.classes)]
+        if places:  # the region around, in any of its readings: a state rather than its namesake city (واشنگٹن)
+            hints["within"] = tuple(sorted(regions or places, key=lambda e: e.eid))
     return hints
 
 
@@ -426,6 +432,11 @@ def initialism(norm: str) -> str:
     if len(words) < 2 or not all(w in LETTER_NAMES for w in words):
         return ""
     return "".join(LETTER_NAMES[w] for w in words)
+
+
+def _core_key(norm: str) -> str:
+    """A normalised name without its generic words and spaces (جزیرہ کرسمس -> کرسمس)."""
+    return "".join(w for w in norm.split() if w not in GENERIC_WORDS) or norm.replace(" ", "")
 
 
 def _keep(out: dict[int, Evidence], ev: Evidence) -> None:

@@ -167,7 +167,7 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
     """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name.
 
     ``hints`` (from :func:`linker.candidates.query_hints`): the classes the query's generic words ask for, and
-    the entity the qualifier after a comma names. ``spelled`` (from :func:`linker.candidates.spelling_fits`): for
+    the entities the qualifier after a comma may name. ``spelled`` (from :func:`linker.candidates.spelling_fits`): for
     a cross-script match of an Urdu query, how likely the Latin name is spelled that way in Urdu, relative to its
     cross-script rivals, in [0, 1]; the similarity of a skeleton or a romanisation cannot tell Dallas (ڈیلس) from
     Dalas.
@@ -180,9 +180,9 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
         kinds = hints.get("kinds")
         if kinds and any(k in ent.classes.lower() for k in kinds):
             f["kind_fits"] = 1.0
-        where: EntityInfo | None = hints.get("within")
-        if where is not None and where.eid != ent.eid:
-            f["in_qualifier"] = _within(ent, where)
+        readings = [w for w in hints.get("within", ()) if w.eid != ent.eid]
+        if readings:
+            f["in_qualifier"] = max(_within(ent, w) for w in readings)
     return f
 
 

@@ -133,3 +133,13 @@ def test_spelling_likelihood_prefers_the_name_urdu_spells_that_way(linker):
     cands = linker.lookup("ڈیلس")
     assert [c.qid for c in cands[:2]] == ["Q90000951", "Q90000952"]
     assert cands[0].method == cands[1].method == "key" and cands[0].score > cands[1].score
+
+
+def test_qualifier_counts_every_place_it_may_name(linker):
+    # جارجیا is the country's label and, without its generic word, the US state's (ریاست جارجیا)
+    assert top(linker, "ہینری کاؤنٹی، جارجیا").qid == "Q90000603"
+
+
+def test_bare_name_matches_a_label_with_a_generic_word(linker):
+    c = top(linker, "کرسمس")
+    assert c.qid == "Q31063" and c.matched == "جزیرہ کرسمس"
