@@ -93,32 +93,28 @@ class UnitModel:
             return []
         if outputs == GENERATED_OUTPUTS:
             return self._cache[top].get(keys[top]) or self._generated(top, keys)
-        chain = [(self.levels[i].counts[k], *self.levels[i].stats[k])
-                 for i, k in enumerate(keys) if i >= top and k in self.levels[i].stats][::-1]
-        probs = {}
-        for o in self.support.get(keys[-1], ())[:outputs]:
-            counts, n, t = chain[0]
-            p = counts.get(o, 0) / n
-            for counts, n, t in chain[1:]:
-                p = (counts.get(o, 0) + SMOOTH * t * p) / (n + SMOOTH * t)
-            probs[o] = p
-        total = sum(probs.values()) or 1.0
-        return sorted(((o, math.log(p / total)) for o, p in probs.items()), key=lambda x: -x[1])
+        outs = self.support.get(keys[-1], ())[:outputs]
+        p = self._interpolated(top, keys, outs)
+        total = sum(p) or 1.0
+        return sorted(((o, math.log(q / total)) for o, q in zip(outs, p)), key=lambda x: -x[1])
 
-    def _generated(self, top: int, keys: list[str]) -> list[tuple[str, float]]:
-        """:meth:`distribution` of the generated outputs, the most specific seen context being ``keys[top]``.
+    def _interpolated(self, top: int, keys: list[str], outs: Sequence[str],
+                      memos: list[dict[str, list[float]]] | None = None) -> list[float]:
+        """P of each of ``outs`` for the unit in contexts ``keys``, the most specific seen in training being
+        ``keys[top]``: each seen level's probabilities extend those of the next, less specific, one.
 
-        The same sums as the unpruned case, computed once per context level by level (a context's
-        probabilities extend those of the next, less specific, one) and memoised per context."""
-        outs = self.generated.get(keys[-1], ())
-        levels, probs, stats = self.levels, self._probs, self._stats
-        chain = [i for i in range(top, len(keys)) if keys[i] in stats[i]]
+        ``memos`` (one dictionary per level, by context) keeps each level's list; valid for one choice of outputs
+        per unit, as every context key holds its unit."""
+        levels, stats = self.levels, self._stats
         p: list[float] | None = None
         todo = []
-        for i in chain:
-            p = probs[i].get(keys[i])
-            if p is not None:
-                break
+        for i in range(top, len(keys)):
+            if keys[i] not in stats[i]:
+                continue
+            if memos is not None:
+                p = memos[i].get(keys[i])
+                if p is not None:
+                    break
             todo.append(i)
         for i in reversed(todo):
             table, key = levels[i], keys[i]
@@ -128,7 +124,15 @@ class UnitModel:
             else:
                 st, nst = SMOOTH * t, n + SMOOTH * t
                 p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
-            probs[i][key] = p
+            if memos is not None:
+                memos[i][key] = p
+        return p
+
+    def _generated(self, top: int, keys: list[str]) -> list[tuple[str, float]]:
+        """:meth:`distribution` of the generated outputs, the most specific seen context being ``keys[top]``,
+        with each level's probabilities memoised per context."""
+        outs = self.generated.get(keys[-1], ())
+        p = self._interpolated(top, keys, outs, self._probs)
         total = sum(p) or 1.0
         floor = max(p, default=0.0) * PRUNE
         dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
