@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import QUALIFIER, NameForms, name_forms, norm_name, script_of, without_qualifier
+from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
 from .rank import EntityInfo, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -44,6 +44,7 @@ class NameRow:
     kind: str         # label / alias / generated
     key: str
     script: str
+    norm: str
 
     @property
     def foreign(self) -> bool:
@@ -118,7 +119,7 @@ class CandidateFinder:
             return []
         marks = ",".join("?" * len(rowids))
         return [NameRow(*r) for r in self._con.execute(
-            f"SELECT entity_id, name, lang, kind, key, script FROM names WHERE rowid IN ({marks})", rowids)]
+            f"SELECT entity_id, name, lang, kind, key, script, norm FROM names WHERE rowid IN ({marks})", rowids)]
 
     def _exact_key(self, key: str) -> tuple[Evidence, ...]:
         """Evidence from the names with exactly this key (real names: exact; build-time spellings: generated);
@@ -144,7 +145,8 @@ class CandidateFinder:
         words that the skeleton leaves out (کرسمس is جزیرہ کرسمس), or through transliteration."""
         key, script = row.key, row.script
         if script == forms.script:
-            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, _core_key(norm_name(row.name)))) / 100
+            core = without_generic(row.norm).replace(" ", "")
+            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, core)) / 100
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
         elif forms.script == "latn" and script == "urdu":
@@ -267,8 +269,8 @@ class CandidateFinder:
         self.fuzzy(head, out)
         self.words(head, out)
         self.transliterated(head, out)
-        core = " ".join(w for w in head.norm.split() if w not in GENERIC_WORDS)
-        if core and core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
+        core = without_generic(head.norm)
+        if core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
             core_forms = name_forms(core)
             self.exact(core_forms, out)
             self.fuzzy(core_forms, out)
@@ -434,9 +436,9 @@ def initialism(norm: str) -> str:
     return "".join(LETTER_NAMES[w] for w in words)
 
 
-def _core_key(norm: str) -> str:
-    """A normalised name without its generic words and spaces (جزیرہ کرسمس -> کرسمس)."""
-    return "".join(w for w in norm.split() if w not in GENERIC_WORDS) or norm.replace(" ", "")
+def without_generic(norm: str) -> str:
+    """A normalised name without its generic words (جزیرہ کرسمس -> کرسمس); the whole name if nothing is left."""
+    return " ".join(w for w in norm.split() if w not in GENERIC_WORDS) or norm
 
 
 def _keep(out: dict[int, Evidence], ev: Evidence) -> None:
