@@ -59,19 +59,20 @@ def main() -> None:
     for fname in FILES:
         rows = list(csv.DictReader((args.data / "eval" / "translit" / fname).open(encoding="utf-8"), delimiter="\t",
                                    quoting=csv.QUOTE_NONE))
+        pairs = [(name_forms(row["latin"]).key, name_forms(row["urdu"]).key) for row in rows]
         readings: dict[tuple[str, str], set[tuple[str, str]]] = {}
-        for row in rows:
-            g = gold.get((name_forms(row["latin"]).key, pair_kind(row["type"])))
+        for row, pair in zip(rows, pairs):
+            g = gold.get((pair[0], pair_kind(row["type"])))
             if g is not None:
-                readings.setdefault((name_forms(row["latin"]).key, name_forms(row["urdu"]).key), set()).add(g)
+                readings.setdefault(pair, set()).add(g)
         tested = hit1 = hit10 = unknown = same = several = 0
         misses = []
-        for row in rows:
-            golds = readings.get((name_forms(row["latin"]).key, name_forms(row["urdu"]).key))
+        for row, pair in zip(rows, pairs):
+            golds = readings.get(pair)
             if golds is None:
                 unknown += 1
                 continue
-            if any(name_forms(row["urdu"]).key == name_forms(label_ur).key for _, label_ur in golds):
+            if any(pair[1] == name_forms(label_ur).key for _, label_ur in golds):
                 same += 1
                 continue
             tested += 1
@@ -86,7 +87,8 @@ def main() -> None:
                 misses.append((row["urdu"], row["latin"], " / ".join(sorted(u for _, u in golds)),
                                cands[0].label_en if cands else "-", rank))
         print(f"{fname}: {len(rows)} pairs, {unknown} without a gazetteer entity, {same} equal to the label, "
-              f"{tested} variants ({several} with two readings): recall@1 {hit1 / max(tested, 1):.3f}  recall@10 {hit10 / max(tested, 1):.3f}"
+              f"{tested} variants ({several} with two readings): recall@1 {hit1 / max(tested, 1):.3f}  "
+              f"recall@10 {hit10 / max(tested, 1):.3f}"
               f"  (target recall@1 >= 0.95)")
         for m in misses[:args.show]:
             print("   miss (urdu, english, gazetteer label, got, rank):", m)
