@@ -18,7 +18,7 @@ from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLE
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
 from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
-from .rank import EntityInfo, match_quality, prominence
+from .rank import EntityInfo, generic_words, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
     from .translit import spelling_likelihood as _spelling_likelihood, to_latin as _to_latin, to_urdu as _to_urdu
@@ -292,10 +292,21 @@ class CandidateFinder:
         ranked = sorted(out.values(), key=lambda e: (-match_quality(e.method, e.sim), e.eid))[:top]
         for ev in ranked:
             if ev.method in ("key", "transliteration") and name_forms(ev.matched).script == "latn":
-                sim = max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(ev.matched)),
-                          default=0.0)
-                if sim > ev.sim:
-                    out[ev.eid] = Evidence(ev.eid, ev.matched, ev.method, round(sim, 4), ev.via, ev.foreign)
+                latin, method = ev.matched, ev.method
+            elif ev.method == "fuzzy" or (ev.method == "key" and ev.sim < 1.0):
+                # an Urdu name a few letters off may hide a Latin label the query spells exactly (ایڈنبرا: the
+                # label Edinburgh, while the Urdu label is ایڈنبرگ and a namesake has Edinburgh as an alias)
+                latin, method = without_qualifier(self.entity(ev.eid).label_en), "transliteration"
+                if not latin or script_of(latin) != "latn" or \
+                        fuzz.ratio(name_forms(latin).skeleton, forms.skeleton) < 80:
+                    continue  # a label whose consonants differ cannot spell the query (and spelling costs ~1 ms)
+            else:
+                continue
+            sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(latin)),
+                            default=0.0), 4)
+            if match_quality(method, sim) > match_quality(ev.method, ev.sim):
+                out[ev.eid] = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "",
+                                       ev.foreign)
 
 
 #: Classes a generic word of a query asks for (ضلع مونرو: a district), as substrings of the entity's classes.
@@ -314,14 +325,15 @@ KIND_HINTS = {
 
 
 def query_hints(finder: CandidateFinder, text: str) -> dict:
-    """What a looked-up name says beyond its spelling: the kind its generic words ask for, and the places a
-    qualifier after a comma may name (کلارک کاؤنٹی، نیواڈا: a county in Nevada)."""
+    """What a looked-up name says beyond its spelling: the kind its generic words ask for, those words (none: a bare
+    name), and the places a qualifier after a comma may name (کلارک کاؤنٹی، نیواڈا: a county in Nevada)."""
     hints: dict = {}
     qualifier = QUALIFIER.search(text)
     head = without_qualifier(text) if qualifier else text
     kinds = [k for w in name_forms(head).norm.split() for k in KIND_HINTS.get(w, ())]
     if kinds:
         hints["kinds"] = tuple(kinds)
+    hints["generic"] = generic_words(head)
     if script_of(head) == "urdu":
         hints["urdu"] = head
     if qualifier:

@@ -143,3 +143,23 @@ def test_qualifier_counts_every_place_it_may_name(linker):
 def test_bare_name_matches_a_label_with_a_generic_word(linker):
     c = top(linker, "کرسمس")
     assert c.qid == "Q31063" and c.matched == "جزیرہ کرسمس"
+
+
+def test_bare_name_means_the_city_rather_than_its_province(linker):
+    # the province is larger and matches تہران without its generic word at full similarity, which tied it with the
+    # city's exact name (and the larger province won); a bare name means the city unless it says صوبہ
+    assert top(linker, "تہران").qid == "Q90001001"
+    assert top(linker, "صوبہ تہران").qid == "Q90001002"
+
+
+def test_generic_word_of_the_query_fits_an_entity_whose_label_has_it(linker):
+    # Åland is classed as a territory, not as islands; its Urdu label says جزائر (islands), as the query does, so
+    # it beats its main island Fasta Åland, classed as an island and spelled Åland too
+    assert top(linker, "جزائرِ آلند").qid == "Q90001011"
+
+
+def test_latin_label_is_verified_when_an_urdu_name_matched_only_fuzzily(linker):
+    # ایڈنبرا spells Edinburgh; the city's Urdu label ایڈنبرگ is a letter off, and Midlothian has Edinburgh as an
+    # alias: spelling the city's Latin label too keeps the city first
+    c = top(linker, "ایڈنبرا")
+    assert c.qid == "Q90001021" and c.matched == "Edinburgh"
