@@ -30,6 +30,9 @@ except ImportError:  # pragma: no cover - only before linker.translit exists
 _WORD_SHORTLIST = 200
 #: How many of a lookup's best cross-script candidates are re-scored through their Urdu spellings.
 _VERIFY = 25
+#: ... and how many of the most prominent skeleton matches at the similarity floor (:meth:`CandidateFinder._cross_sim`).
+_VERIFY_FLOOR = 8
+_KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
 
@@ -153,7 +156,7 @@ class CandidateFinder:
             best = max((fuzz.ratio(name_forms(u).key, key) for u in urdu_spellings(forms.norm)), default=0.0)
         else:
             best = 0.0
-        return max(0.75, best / 100)
+        return max(_KEY_FLOOR, best / 100)
 
     def fuzzy(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.7, k: int = 20) -> None:
         """Real and generated names in the query's script a few edits away."""
@@ -282,7 +285,8 @@ class CandidateFinder:
         return out
 
     def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY) -> None:
-        """Re-score the best cross-script candidates by spelling the Latin name they matched in Urdu.
+        """Re-score the best cross-script candidates by spelling in Urdu the Latin name they matched, and the Latin
+        label of those matched through a skeleton or a fuzzy Urdu name.
 
         The path that found a Latin name (skeleton, romanised query) measures similarity in a lossy space; the
         Urdu spellings of the name compared with the Urdu query measure it where the query was written.
@@ -290,23 +294,31 @@ class CandidateFinder:
         if forms.script != "urdu":
             return
         ranked = sorted(out.values(), key=lambda e: (-match_quality(e.method, e.sim), e.eid))[:top]
-        for ev in ranked:
+        # a skeleton match whose romanisations are far off sits at the similarity floor, below the verified ones,
+        # however well its label spells the query (اٹلی: found through Republic of Italy): the most prominent are
+        # spelled by their label too
+        seen = {ev.eid for ev in ranked}
+        floor = sorted((ev for ev in out.values()
+                        if ev.method == "key" and ev.sim <= _KEY_FLOOR and ev.eid not in seen),
+                       key=lambda e: (-self.entity(e.eid).prominence, e.eid))[:_VERIFY_FLOOR]
+        for ev in ranked + floor:
+            spelled = []
             if ev.method in ("key", "transliteration") and name_forms(ev.matched).script == "latn":
-                latin, method = ev.matched, ev.method
-            elif ev.method == "fuzzy" or (ev.method == "key" and ev.sim < 1.0):
+                spelled.append((ev.matched, ev.method))
+            if ev.method == "fuzzy" or (ev.method == "key" and ev.sim < 1.0):
                 # an Urdu name a few letters off may hide a Latin label the query spells exactly (ایڈنبرا: the
                 # label Edinburgh, while the Urdu label is ایڈنبرگ and a namesake has Edinburgh as an alias)
-                latin, method = without_qualifier(self.entity(ev.eid).label_en), "transliteration"
-                if not latin or script_of(latin) != "latn" or \
-                        fuzz.ratio(name_forms(latin).skeleton, forms.skeleton) < 80:
-                    continue  # a label whose consonants differ cannot spell the query (and spelling costs ~1 ms)
-            else:
-                continue
-            sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(latin)),
-                            default=0.0), 4)
-            if match_quality(method, sim) > match_quality(ev.method, ev.sim):
-                out[ev.eid] = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "",
-                                       ev.foreign)
+                label = without_qualifier(self.entity(ev.eid).label_en)
+                if label and label != ev.matched and script_of(label) == "latn" and \
+                        fuzz.ratio(name_forms(label).skeleton, forms.skeleton) >= 80:  # else it cannot spell the query
+                    spelled.append((label, "transliteration"))
+            best = ev
+            for latin, method in spelled:
+                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(latin)),
+                                default=0.0), 4)
+                if match_quality(method, sim) > match_quality(best.method, best.sim):
+                    best = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "", ev.foreign)
+            out[ev.eid] = best
 
 
 #: Classes a generic word of a query asks for (ضلع مونرو: a district), as substrings of the entity's classes.

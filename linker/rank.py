@@ -232,13 +232,14 @@ def entity_generic(label_en: str, label_ur: str) -> frozenset[str]:
 def _within(ent: EntityInfo, where: EntityInfo) -> float:
     """How surely ``ent`` lies in ``where``: by distance when both have coordinates (1 at the centre, 0 from
     ~700 km), else 1 for the same country (when ``where`` is a country) and 0 otherwise."""
-    if ent.lat is not None and where.lat is not None and not ("admin0" in where.classes or
-                                                                 "country" in where.classes):
-        dlat = math.radians(ent.lat - where.lat)
-        dlon = math.radians(ent.lon - where.lon) * math.cos(math.radians((ent.lat + where.lat) / 2))
-        km = 6371 * math.hypot(dlat, dlon)
-        return max(0.0, 1.0 - km / 700)
-    return float(bool(ent.country) and ent.country == where.country)
+    if "admin0" in where.classes or "country" in where.classes:
+        return float(bool(ent.country) and ent.country == where.country)
+    if ent.lat is None or where.lat is None:
+        return 0.0  # a firm in the same country as Nebraska is not in Nebraska (کنگز: Kings Food Markets)
+    dlat = math.radians(ent.lat - where.lat)
+    dlon = math.radians(ent.lon - where.lon) * math.cos(math.radians((ent.lat + where.lat) / 2))
+    km = 6371 * math.hypot(dlat, dlon)
+    return max(0.0, 1.0 - km / 700)
 
 
 def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,

@@ -163,3 +163,26 @@ def test_latin_label_is_verified_when_an_urdu_name_matched_only_fuzzily(linker):
     # alias: spelling the city's Latin label too keeps the city first
     c = top(linker, "ایڈنبرا")
     assert c.qid == "Q90001021" and c.matched == "Edinburgh"
+
+
+def test_latin_label_is_verified_when_the_skeleton_matched_another_latin_name(linker):
+    # اٹلی shares its consonants with Italy and with its alias Republic of Italy, whose romanisations are far off
+    # (the match sits at the similarity floor); spelling the label Italy in Urdu gives اٹلی, which beats the town
+    # Attili that a romanisation (Atli) comes near
+    c = top(linker, "اٹلی")
+    assert c.qid == "Q90001031" and c.matched == "Italy"
+
+
+def test_a_qualifier_naming_a_state_does_not_place_an_entity_without_coordinates_in_it():
+    from linker.rank import lookup_features
+
+    texas = EntityInfo(1, "Q1439", "Texas", "ٹیکساس", "LOC", "admin1:State", "US", 1.0, 0.8, 31.0, -100.0)
+    firm = EntityInfo(2, "Q90000001", "Orange Bank", "", "ORG", "bank", "US", 0.5, 0.3)
+    county = EntityInfo(3, "Q90000002", "Orange County", "", "LOC", "admin2:County", "US", 0.5, 0.3, 31.4, -99.2)
+    far = EntityInfo(4, "Q90000003", "Orange County", "", "LOC", "admin2:County", "US", 0.5, 0.3, 33.7, -117.8)
+    in_texas = {"within": (texas,)}
+    assert lookup_features("key", 1.0, firm, in_texas).get("in_qualifier", 0.0) == 0.0  # same country is not enough
+    assert lookup_features("key", 1.0, county, in_texas)["in_qualifier"] > 0.5
+    assert lookup_features("key", 1.0, far, in_texas).get("in_qualifier", 0.0) == 0.0
+    usa = EntityInfo(5, "Q30", "United States", "امریکا", "LOC", "admin0:Sovereign country", "US", 1.0, 1.0, 39.8, -98.6)
+    assert lookup_features("key", 1.0, firm, {"within": (usa,)})["in_qualifier"] == 1.0
