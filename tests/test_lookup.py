@@ -158,19 +158,18 @@ def test_generic_word_of_the_query_fits_an_entity_whose_label_has_it(linker):
     assert top(linker, "جزائرِ آلند").qid == "Q90001011"
 
 
-def test_latin_label_is_verified_when_an_urdu_name_matched_only_fuzzily(linker):
-    # ایڈنبرا spells Edinburgh; the city's Urdu label ایڈنبرگ is a letter off, and Midlothian has Edinburgh as an
-    # alias: spelling the city's Latin label too keeps the city first
-    c = top(linker, "ایڈنبرا")
-    assert c.qid == "Q90001021" and c.matched == "Edinburgh"
-
-
-def test_latin_label_is_verified_when_the_skeleton_matched_another_latin_name(linker):
+@pytest.mark.parametrize("query, qid, label", [
+    # ایڈنبرا spells Edinburgh; the city's Urdu label ایڈنبرگ is a letter off (a fuzzy match), and Midlothian has
+    # Edinburgh as an alias (a transliteration match): spelling the city's Latin label too keeps the city first
+    ("ایڈنبرا", "Q90001021", "Edinburgh"),
     # اٹلی shares its consonants with Italy and with its alias Republic of Italy, whose romanisations are far off
-    # (the match sits at the similarity floor); spelling the label Italy in Urdu gives اٹلی, which beats the town
-    # Attili that a romanisation (Atli) comes near
-    c = top(linker, "اٹلی")
-    assert c.qid == "Q90001031" and c.matched == "Italy"
+    # (the skeleton match sits at the similarity floor); spelling the label Italy in Urdu gives اٹلی, which beats
+    # the town Attili that a romanisation (Atli) comes near
+    ("اٹلی", "Q90001031", "Italy"),
+])
+def test_latin_label_is_spelled_when_another_name_matched(linker, query, qid, label):
+    c = top(linker, query)
+    assert (c.qid, c.matched) == (qid, label)
 
 
 def test_a_qualifier_naming_a_state_does_not_place_an_entity_without_coordinates_in_it():
