@@ -202,12 +202,13 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
 _CANONICAL = {"islands": "island", "mountains": "mountain", "mount": "mountain", "gu": "district",
               "gun": "county", "ku": "ward", "shi": "city", "amphoe": "district", "آئلینڈ": "island",
               "آئلینڈز": "island", "سٹی": "city", "سیٹی": "city", "ماؤنٹ": "mountain", "ماؤنٹین": "mountain",
-              "پراونس": "province", "سٹیٹ": "state", "ریاستی": "state", "کینٹن": "canton", "پارش": "parish"}
+              "پراونس": "province", "سٹیٹ": "state", "ریاستی": "state", "کینٹن": "canton", "پارش": "parish",
+              **{w: w for w in ("krai", "okrug", "raion", "voivodeship")}}  # levels the phonetic keys keep
 #: Generic words of administrative areas, which share their name with their capital or main town (Tehran
 #: Province, Kaliningrad Oblast, Stockholm County). Not city (Mexico City, Chihuahua City are the cities),
 #: republic (Czech Republic) or natural features (a bare name is as likely the Blue Ridge Mountains as anything).
 _LEVELS = frozenset("""county district province region municipality department governorate state oblast prefecture
-    parish division tehsil borough ward canton""".split())
+    parish division tehsil borough ward canton krai okrug raion voivodeship""".split())
 
 
 @lru_cache(maxsize=200_000)

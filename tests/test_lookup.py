@@ -150,6 +150,9 @@ def test_bare_name_means_the_city_rather_than_its_province(linker):
     # city's exact name (and the larger province won); a bare name means the city unless it says صوبہ
     assert top(linker, "تہران").qid == "Q90001001"
     assert top(linker, "صوبہ تہران").qid == "Q90001002"
+    # a krai's Urdu spelling generated from Primorsky Krai (the word Krai is no generic word of the keys) equals the
+    # town's name
+    assert top(linker, "پریمورسکی").qid == "Q90001041"
 
 
 def test_generic_word_of_the_query_fits_an_entity_whose_label_has_it(linker):
