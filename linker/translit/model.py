@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul, truediv
 
 #: Context chain, most specific first: offsets of the neighbouring units that make up each context key.
 #: Nested, so the most specific context seen in training determines the whole chain below it.
@@ -154,11 +155,13 @@ class UnitModel:
         for i in reversed(todo):
             table, key = levels[i], keys[i]
             counts, (n, t) = table.counts[key], table.stats[key]
+            # (c + st * q) / nst per output, the loops in C (map of operators: the same float operations)
+            seen = map(counts.get, outs, repeat(0))
             if p is None:
-                p = [counts.get(o, 0) / n for o in outs]
+                p = list(map(truediv, seen, repeat(n)))
             else:
                 st, nst = SMOOTH * t, n + SMOOTH * t
-                p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
+                p = list(map(truediv, map(add, seen, map(mul, repeat(st), p)), repeat(nst)))
             if memos is not None:
                 memos[i][key] = p
         return p
@@ -183,13 +186,19 @@ class UnitModel:
         if not pruned:
             return [self.distribution([_key(padded, i, level) for level in LEVELS], None) or [(units[i], 0.0)]
                     for i in range(len(units))]
-        window = self._window
+        window, stats, cache = self._window, self._stats, self._cache
         out = []
         for i in range(len(units)):
             w = tuple(padded[i:i + 5])
             d = window.get(w)
             if d is None:
-                d = self.distribution(_window_keys(w)) or [(units[i], 0.0)]
+                # as distribution(): the most specific seen context's memo, the keys below it only on a miss
+                for top, (seen, sl) in enumerate(zip(stats, _SLICES)):
+                    key = "\t".join(w[sl])
+                    if key in seen:
+                        d = cache[top].get(key) or self._generated(top, _window_keys(w))
+                        break
+                d = d or [(units[i], 0.0)]
                 if len(window) >= WINDOWS:
                     window.clear()
                 window[w] = d
@@ -305,7 +314,9 @@ class CharLM:
             if seen is not None:
                 c = seen.get(ch)
                 if c is not None:
-                    return total + self._seen(ctx, ch, c)
+                    logp = self._logp.get(ctx)
+                    lp = logp.get(ch) if logp is not None else None
+                    return total + (lp if lp is not None else self._seen(ctx, ch, c))
                 bow = self._backoff.get(ctx)
                 if bow is None:
                     n, t = self._table.stats[ctx]
@@ -335,7 +346,13 @@ class CharLM:
         """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
         state after ``ch``."""
         key = ch if key is None else key
-        state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
+        ctx, stats = (state.ctx + ch)[1 - self.order:], self._table.stats
+        while ctx not in stats and ctx:   # as _state(ctx), without the call
+            ctx = ctx[1:]
+        following = self._states.get(ctx)
+        if following is None:
+            following = self._states[ctx] = _State(ctx)
+        state.next[key] = following
         lp = state[key] = self._score(state.ctx, ch)   # last: whoever finds the log P finds the next state
         return lp
 
