@@ -113,32 +113,27 @@ def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: flo
     """A candidate spelling and its score: unit model + character LM + graphone LM (+ news retroflexes)."""
     node = None
     for o in outs:
-        node = (o, node)
+        node = [o, node]
     return next(_rescored(direction, units, [score], [node]))
 
 
 def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]
               ) -> Iterator[tuple[str, float]]:
     """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it: the
-    character and graphone models walk each shared prefix once (the same additions in the same order as a
-    walk of each whole spelling, so the same floats)."""
+    character and graphone models walk each shared prefix once, each node keeping what was found up to it
+    (the same additions in the same order as a walk of each whole spelling, so the same floats)."""
     m = _models()
     lm, joint = m.lm[direction], m.joint[direction]
     jlm, code = joint.lm, joint.code
     lm_weight, joint_weight = LM_WEIGHT[direction], JOINT_WEIGHT[direction]
     retroflex = direction == "l2u"
     root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
-    done: dict[int, tuple] = {}   # id(node) -> root's tuple after the node (nodes live as long as this call)
     for score, node in zip(scores, nodes):
         chain = []
-        at = None
-        while node is not None:
-            at = done.get(id(node))
-            if at is not None:
-                break
+        while node is not None and len(node) == 2:
             chain.append(node)
             node = node[1]
-        i, text, ls, lt, js, jt = at or root
+        i, text, ls, lt, js, jt = root if node is None else node[2]
         for node in reversed(chain):
             o = node[0]
             for ch in o:
@@ -155,7 +150,7 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
             js = js.next[g]
             i += 1
             text += o
-            done[id(node)] = (i, text, ls, lt, js, jt)
+            node.append((i, text, ls, lt, js, jt))
         lp = ls.get(EOS)
         lt += lp if lp is not None else lm.step(ls, EOS)
         lp = js.get(EOS)

@@ -29,8 +29,8 @@ GENERATED_OUTPUTS = 8
 WINDOWS = 100_000
 #: Weight of the less specific context in the Witten-Bell interpolation (1 = classic Witten-Bell).
 SMOOTH = 2.0
-#: A hypothesis of :func:`search`: its last output and the node before it (None before the first unit).
-Node = tuple | None
+#: A hypothesis of :func:`search`: [its last output, the node before it (None before the first unit), ...].
+Node = list | None
 
 
 def context_keys(units: Sequence[str], i: int) -> list[str]:
@@ -59,15 +59,15 @@ def _extensions(k: int, beam: int) -> tuple[int, ...]:
 
 def search(dists: list[list[tuple[str, float]]], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
     """The ``k`` best choices of one output per unit from each unit's (output, log P) best first, as their log
-    scores, best first, and their last nodes: a node is (output, previous node), so hypotheses share their
-    common prefixes (see :func:`paths`)."""
+    scores, best first, and their last nodes: a node is [output, previous node], so hypotheses share their
+    common prefixes (see :func:`paths`); a rescorer may append what it found for the prefix."""
     scores: list[float] = [0.0]
     nodes: list[Node] = [None]
     for d in dists:
         if len(d) == 1:
             o, s = d[0]
             scores = [hs + s for hs in scores]
-            nodes = [(o, node) for node in nodes]
+            nodes = [[o, node] for node in nodes]
             continue
         # the j-th best hypothesis (from 0) extended by the m-th best output is beaten by (j+1)(m+1)-1
         # others listed before it, so only those with (j+1)(m+1) <= k can be kept (list.sort is stable)
@@ -76,7 +76,7 @@ def search(dists: list[list[tuple[str, float]]], k: int, beam: int = 3) -> tuple
         kept.sort(key=itemgetter(0), reverse=True)
         del kept[k:]
         scores = [c[0] for c in kept]
-        nodes = [(o, node) for _, node, o in kept]
+        nodes = [[o, node] for _, node, o in kept]
     return scores, nodes
 
 
