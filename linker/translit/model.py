@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from itertools import repeat
-from operator import add, itemgetter, mul, truediv
+from operator import itemgetter
 
 #: Context chain, most specific first: offsets of the neighbouring units that make up each context key.
 #: Nested, so the most specific context seen in training determines the whole chain below it.
@@ -155,13 +154,11 @@ class UnitModel:
         for i in reversed(todo):
             table, key = levels[i], keys[i]
             counts, (n, t) = table.counts[key], table.stats[key]
-            # (c + st * q) / nst per output, the loops in C (map of operators: the same float operations)
-            seen = map(counts.get, outs, repeat(0))
             if p is None:
-                p = list(map(truediv, seen, repeat(n)))
+                p = [counts.get(o, 0) / n for o in outs]
             else:
                 st, nst = SMOOTH * t, n + SMOOTH * t
-                p = list(map(truediv, map(add, seen, map(mul, repeat(st), p)), repeat(nst)))
+                p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
             if memos is not None:
                 memos[i][key] = p
         return p
