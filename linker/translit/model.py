@@ -277,8 +277,9 @@ class CharLM:
     Stored as counts; each seen n-gram and context is turned on first use into back-off form (log P of the
     n-gram, back-off weight of the context), and each context into a state that remembers, per next character,
     its log P (back-off weights added in the order of :meth:`_score`, so the floats are the same) and the next
-    state: scoring a word costs one dictionary look-up per character, and loading costs nothing. States are the seen contexts, whatever the
-    input. Filling the tables lazily is safe across threads: every value is computed the same way.
+    state: scoring a word costs one dictionary look-up per character, and loading costs nothing. States are the
+    seen contexts, whatever the input. Filling the tables lazily is safe across threads: every value is computed
+    the same way.
     """
 
     def __init__(self, order: int, counts: dict[str, dict[str, int]]):
