@@ -38,7 +38,7 @@ def context_keys(units: Sequence[str], i: int) -> list[str]:
     return [_key(padded, i, level) for level in LEVELS]
 
 
-def _key(padded: list[str], i: int, level: tuple[int, ...]) -> str:
+def _key(padded: Sequence[str], i: int, level: tuple[int, ...]) -> str:
     return "\t".join(padded[i + 2 + level[0]:i + 3 + level[-1]])
 
 
@@ -179,14 +179,14 @@ class UnitModel:
         """The output distribution of every unit of a word: the generated outputs (see :meth:`distribution`),
         memoised by the window of five units around the unit (up to WINDOWS of them), or with ``pruned=False``
         all outputs."""
-        padded = [BOS, BOS, *units, EOS, EOS]
+        padded = (BOS, BOS, *units, EOS, EOS)   # a tuple: its slices are the windows
         if not pruned:
             return [self.distribution([_key(padded, i, level) for level in LEVELS], None) or [(units[i], 0.0)]
                     for i in range(len(units))]
         window, stats, cache = self._window, self._stats, self._cache
         out = []
         for i in range(len(units)):
-            w = tuple(padded[i:i + 5])
+            w = padded[i:i + 5]
             d = window.get(w)
             if d is None:
                 # as distribution(): the most specific seen context's memo, the keys below it only on a miss
