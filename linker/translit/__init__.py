@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..keys import GENERIC_UR, TRANSLATED_UR, _word_keys
 from ..normalize import normalize_text
 from .chunks import latin_chunks, latin_letters, urdu_chunks
 from .lexicon import Lexicon
-from .model import CharLM, JointLM, UnitModel
+from .model import EOS, JOINT_OOV, CharLM, JointLM, Node, UnitModel, search
 from .split import heldout
 
 __all__ = ["Lexicon", "heldout", "spelling_likelihood", "to_latin", "to_urdu", "transliterate"]
@@ -118,13 +119,54 @@ def _units(direction: str, word: str) -> list[str]:
 
 def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: float) -> tuple[str, float]:
     """A candidate spelling and its score: unit model + character LM + graphone LM (+ news retroflexes)."""
+    node = None
+    for o in outs:
+        node = [o, node]
+    return next(_rescored(direction, units, [score], [node]))
+
+
+def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]
+              ) -> Iterator[tuple[str, float]]:
+    """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it: the
+    character and graphone models walk each shared prefix once, each node keeping what was found up to it
+    (the same additions in the same order as a walk of each whole spelling, so the same floats)."""
     m = _models()
-    text = "".join(outs)
-    score += LM_WEIGHT[direction] * m.lm[direction].logprob(text) + \
-        JOINT_WEIGHT[direction] * m.joint[direction].logprob(units, outs)
-    if direction == "l2u":
-        score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
-    return text, score
+    lm, joint = m.lm[direction], m.joint[direction]
+    jlm, code = joint.lm, joint.code
+    lm_weight, joint_weight = LM_WEIGHT[direction], JOINT_WEIGHT[direction]
+    retroflex = direction == "l2u"
+    root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
+    for score, node in zip(scores, nodes):
+        chain = []
+        while node is not None and len(node) == 2:
+            chain.append(node)
+            node = node[1]
+        i, text, ls, lt, js, jt = root if node is None else node[2]
+        for node in reversed(chain):
+            o = node[0]
+            for ch in o:
+                lp = ls.get(ch)
+                if lp is None:
+                    lp = lm.step(ls, ch)
+                lt += lp
+                ls = ls.next[ch]
+            g = (units[i], o)
+            lp = js.get(g)
+            if lp is None:
+                lp = jlm.step(js, code.get(g, JOINT_OOV), g)
+            jt += lp
+            js = js.next[g]
+            i += 1
+            text += o
+            node.append((i, text, ls, lt, js, jt))
+        lp = ls.get(EOS)
+        lt += lp if lp is not None else lm.step(ls, EOS)
+        lp = js.get(EOS)
+        jt += lp if lp is not None else jlm.step(js, EOS)
+        score += lm_weight * lt + joint_weight * jt
+        if retroflex:
+            score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
+        yield text, score
 
 
 @lru_cache(maxsize=20_000)
@@ -136,8 +178,8 @@ def _word_nbest(direction: str, word: str, k: int = WORD_CANDIDATES) -> tuple[tu
         return ((word, 0.0),)
     model = _unit_model(direction)
     best: dict[str, float] = {}
-    for outs, s in model.nbest(units, k, beam=3 if k <= WORD_CANDIDATES else 5):
-        text, score = _rescore(direction, units, outs, s)
+    scores, nodes = search(model.dists(units), k, beam=3 if k <= WORD_CANDIDATES else 5)
+    for text, score in _rescored(direction, units, scores, nodes):
         if score > best.get(text, -math.inf):
             best[text] = score
     return tuple(sorted(best.items(), key=lambda x: -x[1]))

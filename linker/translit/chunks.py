@@ -17,10 +17,13 @@ _LATIN = regex.compile("|".join(sorted(LATIN_UNITS, key=len, reverse=True)) + "|
 _URDU = regex.compile(r"[\p{Arabic}&&\p{L}]ھ?", flags=regex.V1)
 _LATIN_PRE = str.maketrans({"ç": "ch", "č": "ch", "ć": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh",
                             "ź": "z", "ż": "z", "ł": "l", "ñ": "n"})
+_ASCII_NON_LETTERS = str.maketrans("", "", "".join(chr(c) for c in range(128) if not "a" <= chr(c) <= "z"))
 
 
 def latin_letters(word: str) -> str:
     """Lower-case ASCII letters of a Latin (or other non-Arabic) word: Ariège -> ariege, Şirvan -> shirvan."""
+    if word.isascii():   # the same letters without unidecode
+        return word.lower().translate(_ASCII_NON_LETTERS)
     return "".join(c for c in unidecode(word.lower().translate(_LATIN_PRE)).lower() if "a" <= c <= "z")
 
 

@@ -28,6 +28,8 @@ GENERATED_OUTPUTS = 8
 WINDOWS = 100_000
 #: Weight of the less specific context in the Witten-Bell interpolation (1 = classic Witten-Bell).
 SMOOTH = 2.0
+#: A hypothesis of :func:`search`: [its last output, the node before it (None before the first unit), ...].
+Node = list | None
 
 
 def context_keys(units: Sequence[str], i: int) -> list[str]:
@@ -36,7 +38,7 @@ def context_keys(units: Sequence[str], i: int) -> list[str]:
     return [_key(padded, i, level) for level in LEVELS]
 
 
-def _key(padded: list[str], i: int, level: tuple[int, ...]) -> str:
+def _key(padded: Sequence[str], i: int, level: tuple[int, ...]) -> str:
     return "\t".join(padded[i + 2 + level[0]:i + 3 + level[-1]])
 
 
@@ -52,6 +54,39 @@ def _window_keys(w: tuple[str, ...]) -> list[str]:
 def _extensions(k: int, beam: int) -> tuple[int, ...]:
     """How many outputs the j-th best of ``k`` hypotheses can keep in a k-best search (see nbest)."""
     return tuple(min(beam, k // (j + 1)) for j in range(k))
+
+
+def search(dists: list[list[tuple[str, float]]], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
+    """The ``k`` best choices of one output per unit from each unit's (output, log P) best first, as their log
+    scores, best first, and their last nodes: a node is [output, previous node], so hypotheses share their
+    common prefixes (see :func:`paths`); a rescorer may append what it found for the prefix."""
+    scores: list[float] = [0.0]
+    nodes: list[Node] = [None]
+    for d in dists:
+        if len(d) == 1:
+            o, s = d[0]
+            scores = [hs + s for hs in scores]
+            nodes = [[o, node] for node in nodes]
+            continue
+        # the j-th best hypothesis (from 0) extended by the m-th best output is beaten by (j+1)(m+1)-1
+        # others listed before it, so only those with (j+1)(m+1) <= k can be kept (list.sort is stable)
+        kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, _extensions(k, beam))
+                for o, s in d[:most]]
+        kept.sort(key=itemgetter(0), reverse=True)
+        del kept[k:]
+        scores = [c[0] for c in kept]
+        nodes = [[o, node] for _, node, o in kept]
+    return scores, nodes
+
+
+def paths(node: Node) -> tuple[str, ...]:
+    """The outputs of a hypothesis from its last node (see :func:`search`)."""
+    outs = []
+    while node is not None:
+        outs.append(node[0])
+        node = node[1]
+    outs.reverse()
+    return tuple(outs)
 
 
 class _Table:
@@ -144,17 +179,23 @@ class UnitModel:
         """The output distribution of every unit of a word: the generated outputs (see :meth:`distribution`),
         memoised by the window of five units around the unit (up to WINDOWS of them), or with ``pruned=False``
         all outputs."""
-        padded = [BOS, BOS, *units, EOS, EOS]
+        padded = (BOS, BOS, *units, EOS, EOS)   # a tuple: its slices are the windows
         if not pruned:
             return [self.distribution([_key(padded, i, level) for level in LEVELS], None) or [(units[i], 0.0)]
                     for i in range(len(units))]
-        window = self._window
+        window, stats, cache = self._window, self._stats, self._cache
         out = []
         for i in range(len(units)):
-            w = tuple(padded[i:i + 5])
+            w = padded[i:i + 5]
             d = window.get(w)
             if d is None:
-                d = self.distribution(_window_keys(w)) or [(units[i], 0.0)]
+                # as distribution(): the most specific seen context's memo, the keys below it only on a miss
+                for top, (seen, sl) in enumerate(zip(stats, _SLICES)):
+                    key = "\t".join(w[sl])
+                    if key in seen:
+                        d = cache[top].get(key) or self._generated(top, _window_keys(w))
+                        break
+                d = d or [(units[i], 0.0)]
                 if len(window) >= WINDOWS:
                     window.clear()
                 window[w] = d
@@ -169,32 +210,8 @@ class UnitModel:
 
     def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
         """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
-        # hypotheses as scores and back-pointers (output, previous node): no tuple is copied per unit
-        scores: list[float] = [0.0]
-        nodes: list[tuple | None] = [None]
-        for d in self.dists(units):
-            if len(d) == 1:
-                o, s = d[0]
-                scores = [hs + s for hs in scores]
-                nodes = [(o, node) for node in nodes]
-                continue
-            # the j-th best hypothesis (from 0) extended by the m-th best output is beaten by (j+1)(m+1)-1
-            # others listed before it, so only those with (j+1)(m+1) <= k can be kept (list.sort is stable)
-            kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, _extensions(k, beam))
-                    for o, s in d[:most]]
-            kept.sort(key=itemgetter(0), reverse=True)
-            del kept[k:]
-            scores = [c[0] for c in kept]
-            nodes = [(o, node) for _, node, o in kept]
-        hyps = []
-        for s, node in zip(scores, nodes):
-            outs = []
-            while node is not None:
-                outs.append(node[0])
-                node = node[1]
-            outs.reverse()
-            hyps.append((tuple(outs), s))
-        return hyps
+        scores, nodes = search(self.dists(units), k, beam)
+        return [(paths(node), s) for s, node in zip(scores, nodes)]
 
     def forced(self, units: Sequence[str], target: str, unseen: float, longest: int
                ) -> tuple[tuple[str, ...], float] | None:
@@ -257,11 +274,12 @@ class JointLM:
 class CharLM:
     """Character n-gram model of words of one script (Witten-Bell interpolated), for rescoring.
 
-    Stored as counts; each seen context is turned on first use into back-off form (log P for seen n-grams, a
-    back-off weight) and into a state that remembers, per next character, its log P (back-off weights added,
-    in the order of :meth:`_score`, so the floats are the same) and the next state: scoring a word costs one
-    dictionary look-up per character, and loading costs nothing. States are the seen contexts, whatever the
-    input. Filling the tables lazily is safe across threads: every value is computed the same way.
+    Stored as counts; each seen n-gram and context is turned on first use into back-off form (log P of the
+    n-gram, back-off weight of the context), and each context into a state that remembers, per next character,
+    its log P (back-off weights added in the order of :meth:`_score`, so the floats are the same) and the next
+    state: scoring a word costs one dictionary look-up per character, and loading costs nothing. States are the
+    seen contexts, whatever the input. Filling the tables lazily is safe across threads: every value is computed
+    the same way.
     """
 
     def __init__(self, order: int, counts: dict[str, dict[str, int]]):
@@ -269,31 +287,39 @@ class CharLM:
         self._pad = BOS * (order - 1)
         self._table = _Table(counts)
         self.floor = math.log(1.0 / (len(self._table.counts.get("", {})) + 1))
-        self._logp: dict[str, tuple[dict[str, float], float]] = {}
+        self._logp: dict[str, dict[str, float]] = {}   # seen context -> seen next character -> log P, on use
+        self._backoff: dict[str, float] = {}           # seen context -> back-off weight, on use
         self._states: dict[str, _State] = {}
         self._start: _State | None = None
 
-    def _context(self, ctx: str) -> tuple[dict[str, float], float] | None:
-        """(log P of each character seen after ``ctx``, back-off weight of ``ctx``), None for an unseen one."""
-        done = self._logp.get(ctx)
-        if done is not None or ctx not in self._table.stats:
-            return done
-        n, t = self._table.stats[ctx]
-        logp = {ch: math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor)) / (n + t))
-                for ch, c in self._table.counts[ctx].items()}
-        done = self._logp[ctx] = (logp, math.log(t / (n + t)))
-        return done
+    def _seen(self, ctx: str, ch: str, c: int) -> float:
+        """log P(ch | ctx) of a character seen ``c`` times after the seen context ``ctx``."""
+        logp = self._logp.get(ctx)
+        if logp is None:
+            logp = self._logp[ctx] = {}
+        lp = logp.get(ch)
+        if lp is None:
+            n, t = self._table.stats[ctx]
+            lp = logp[ch] = math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor)) / (n + t))
+        return lp
 
     def _score(self, ctx: str, ch: str) -> float:
         """log P(ch | ctx) in back-off form."""
         total = 0.0
+        counts = self._table.counts
         while True:
-            seen = self._context(ctx)
+            seen = counts.get(ctx)
             if seen is not None:
-                lp = seen[0].get(ch)
-                if lp is not None:
-                    return total + lp
-                total += seen[1]
+                c = seen.get(ch)
+                if c is not None:
+                    logp = self._logp.get(ctx)
+                    lp = logp.get(ch) if logp is not None else None
+                    return total + (lp if lp is not None else self._seen(ctx, ch, c))
+                bow = self._backoff.get(ctx)
+                if bow is None:
+                    n, t = self._table.stats[ctx]
+                    bow = self._backoff[ctx] = math.log(t / (n + t))
+                total += bow
             if not ctx:
                 return total + self.floor
             ctx = ctx[1:]
@@ -318,7 +344,13 @@ class CharLM:
         """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
         state after ``ch``."""
         key = ch if key is None else key
-        state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
+        ctx, stats = (state.ctx + ch)[1 - self.order:], self._table.stats
+        while ctx not in stats and ctx:   # as _state(ctx), without the call
+            ctx = ctx[1:]
+        following = self._states.get(ctx)
+        if following is None:
+            following = self._states[ctx] = _State(ctx)
+        state.next[key] = following
         lp = state[key] = self._score(state.ctx, ch)   # last: whoever finds the log P finds the next state
         return lp
 
@@ -337,6 +369,7 @@ class CharLM:
     def reset(self) -> None:
         """Forget the back-off form and the states (to measure speed from a fresh model)."""
         self._logp.clear()
+        self._backoff.clear()
         self._states.clear()
         self._start = None
 
