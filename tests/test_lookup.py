@@ -26,8 +26,11 @@ def test_exact_names_in_both_scripts(linker):
 
 
 def test_misspelling_is_found_fuzzily(linker):
-    c = top(linker, "ماسکوو")
+    # two letters swapped: a typo no transliteration of "Moscow" produces (ماسکوو is one of the model's own
+    # spellings of Moscow, so it is found as a transliteration of the label, not as a misspelling)
+    c = top(linker, "ماکسو")
     assert (c.qid, c.method, c.matched) == ("Q649", "fuzzy", "ماسکو")
+    assert top(linker, "ماسکوو").qid == "Q649"
     assert top(linker, "Moskow").qid == "Q649"
 
 
@@ -43,7 +46,7 @@ def test_exact_beats_fuzzy_and_scores_are_ordered(linker):
     assert all(0 <= c.score <= 1 for c in cands)
     assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
     exact = cands[0].score
-    assert top(linker, "ماسکوو").score < exact
+    assert top(linker, "ماکسو").score < exact
 
 
 def test_namesakes_are_all_candidates(linker):
