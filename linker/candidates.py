@@ -32,6 +32,7 @@ _WORD_SHORTLIST = 200
 _VERIFY = 25
 #: ... and how many of the most prominent skeleton matches at the similarity floor (:meth:`CandidateFinder._cross_sim`).
 _VERIFY_FLOOR = 8
+#: The similarity a skeleton match keeps however far off its romanisations are: sharing the skeleton is evidence.
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
