@@ -312,9 +312,7 @@ class CharLM:
             if seen is not None:
                 c = seen.get(ch)
                 if c is not None:
-                    logp = self._logp.get(ctx)
-                    lp = logp.get(ch) if logp is not None else None
-                    return total + (lp if lp is not None else self._seen(ctx, ch, c))
+                    return total + self._seen(ctx, ch, c)
                 bow = self._backoff.get(ctx)
                 if bow is None:
                     n, t = self._table.stats[ctx]
@@ -344,13 +342,7 @@ class CharLM:
         """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
         state after ``ch``."""
         key = ch if key is None else key
-        ctx, stats = (state.ctx + ch)[1 - self.order:], self._table.stats
-        while ctx not in stats and ctx:   # as _state(ctx), without the call
-            ctx = ctx[1:]
-        following = self._states.get(ctx)
-        if following is None:
-            following = self._states[ctx] = _State(ctx)
-        state.next[key] = following
+        state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
         lp = state[key] = self._score(state.ctx, ch)   # last: whoever finds the log P finds the next state
         return lp
 
