@@ -36,6 +36,8 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
+#: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
+_QUALIFIER_SIM = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +358,10 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
             finder.exact(name_forms(where), found)
         places = [e for e in (finder.entity(ev.eid) for ev in found.values()
                               if ev.sim == 1.0 and script_of(ev.matched) == script_of(where)) if e.type == "LOC"]
+        if where and not places:  # spelled otherwise than the gazetteer (جنوبی کیرولائنا: کیرولینا): a region close
+            finder.fuzzy(name_forms(where), found, min_sim=_QUALIFIER_SIM)
+            places = [e for e in (finder.entity(ev.eid) for ev in found.values() if ev.sim >= _QUALIFIER_SIM)
+                      if e.type == "LOC" and _region(e.classes)]
         regions = [e for e in places if _region(e.classes)]
         if places:  # the region around, in any of its readings: a state rather than its namesake city (واشنگٹن)
             hints["within"] = tuple(sorted(regions or places, key=lambda e: e.eid))

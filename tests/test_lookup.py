@@ -191,3 +191,10 @@ def test_a_qualifier_naming_a_state_does_not_place_an_entity_without_coordinates
     assert lookup_features("key", 1.0, far, in_texas).get("in_qualifier", 0.0) == 0.0
     usa = EntityInfo(5, "Q30", "United States", "امریکا", "LOC", "admin0:Sovereign country", "US", 1.0, 1.0, 39.8, -98.6)
     assert lookup_features("key", 1.0, firm, {"within": (usa,)})["in_qualifier"] == 1.0
+
+
+def test_qualifier_spelled_otherwise_than_the_state_still_places_the_name(linker):
+    # ٹیکسس and کیلیفورنیہ are a letter off the states' labels ٹیکساس and کیلیفورنیا: no state matched them exactly,
+    # so the larger Orange County (California) won both; the closest region's spelling now counts
+    assert top(linker, "اورنج کاؤنٹی، ٹیکسس").qid == "Q90000601"
+    assert top(linker, "اورنج کاؤنٹی، کیلیفورنیہ").qid == "Q90000602"
