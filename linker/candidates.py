@@ -137,22 +137,26 @@ class CandidateFinder:
         """The entities one of whose real names (label or alias, not a generated spelling) has exactly this key."""
         return tuple(self.entity(ev.eid) for ev in self.exact_key(key) if ev.method == "exact")
 
-    def exact(self, forms: NameForms, out: dict[int, Evidence]) -> None:
-        """Names with the same key (script-specific) and, across scripts, the same skeleton."""
+    def exact(self, forms: NameForms, out: dict[int, Evidence], bare: bool = True) -> None:
+        """Names with the same key (script-specific) and, across scripts, the same skeleton. ``bare``: the name
+        was written without a qualifier, so a name's own qualifier may be left out too (:meth:`_cross_sim`)."""
         for ev in self.exact_key(forms.key):
             _keep(out, ev)
         if forms.skeleton:
             for r in self.names("s", forms.skeleton):
                 if r.key != forms.key and not r.code:
-                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r)))
+                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r, bare)))
 
-    def _cross_sim(self, forms: NameForms, row: NameRow) -> float:
+    def _cross_sim(self, forms: NameForms, row: NameRow, bare: bool = True) -> float:
         """Similarity of two names that share a skeleton: compared in one script, also without the name's generic
-        words that the skeleton leaves out (کرسمس is جزیرہ کرسمس), or through transliteration."""
+        words that the skeleton leaves out (کرسمس is جزیرہ کرسمس), or through transliteration. A bare name is
+        also compared with the name without its qualifier, which the skeleton leaves out too (ارزین is the label
+        ارزین، ترکی); a name written with a qualifier is not (وارن کاؤنٹی، اوہائیو is no other state's Warren)."""
         key, script = row.key, row.script
         if script == forms.script:
-            core = without_generic(row.norm).replace(" ", "")
-            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, core)) / 100
+            head = name_forms(without_qualifier(row.name)) if bare and QUALIFIER.search(row.name) else row
+            core = without_generic(head.norm).replace(" ", "")
+            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, head.key), fuzz.ratio(forms.key, core)) / 100
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
         elif forms.script == "latn" and script == "urdu":
@@ -264,21 +268,22 @@ class CandidateFinder:
         out: dict[int, Evidence] = {}
         if not forms.key:
             return out
-        self.exact(forms, out)
+        bare = not QUALIFIER.search(text)
+        self.exact(forms, out, bare)
         letters = initialism(forms.norm)
         if letters:
             for ev in self.exact_key(letters.lower()):
                 _keep(out, ev)
         head = name_forms(without_qualifier(text)) if QUALIFIER.search(text) else forms
         if head.key and head != forms:
-            self.exact(head, out)
+            self.exact(head, out, bare)
         self.fuzzy(head, out)
         self.words(head, out)
         self.transliterated(head, out)
         core = without_generic(head.norm)
         if core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
             core_forms = name_forms(core)
-            self.exact(core_forms, out)
+            self.exact(core_forms, out, bare)
             self.fuzzy(core_forms, out)
             self.transliterated(core_forms, out)
             self.verify(core_forms, out)
