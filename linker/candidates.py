@@ -18,6 +18,7 @@ from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLE
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
 from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
+from .names import available as _can_spell, word_spellings
 from .rank import EntityInfo, generic_words, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -256,6 +257,26 @@ class CandidateFinder:
             out.append(Evidence(eid, name, "translation", sim, via))
         return out
 
+    def without_legal_form(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Companies whose name adds a legal form to the query (ایپل: Apple Inc., spelled ایپل انک at build; Tata
+        Group, Hyundai Motor Company), scored by :func:`word_alignment` without the legal-form words, a little below
+        the name with them."""
+        qwords = forms.norm.split()
+        if not qwords or any(w in _LEGAL_URDU or w in LEGAL_FORMS for w in qwords):
+            return
+        rows = self.index.names_with_all([*qwords, legal_form_words()])
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return
+        marks = ",".join("?" * len(rows))
+        legal = set(legal_form_words())
+        for eid, name, kind, norm, script in self._con.execute(
+                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
+            stem = [w for w in norm.split() if w not in legal]
+            sim = _LEGAL_FORM_COST * word_alignment(qwords, stem) if stem else 0.0
+            if sim >= 0.7:
+                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
+                _keep(out, Evidence(eid, name, method, round(sim, 4)))
+
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
         translation matches.
@@ -287,6 +308,7 @@ class CandidateFinder:
             self.fuzzy(core_forms, out)
             self.transliterated(core_forms, out)
             self.verify(core_forms, out)
+        self.without_legal_form(head, out)
         self.verify(head, out)
         for ev in self.translated(tuple(head.norm.split())):
             _keep(out, ev)
@@ -401,6 +423,26 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
             fits[ev.eid] = p
     best = max(fits.values(), default=0.0)
     return {eid: round(p / best, 4) if best else 0.0 for eid, p in fits.items()}
+
+
+#: Legal forms of company names, which news leaves out (Apple Inc. is ایپل); lower case, without dots.
+LEGAL_FORMS = ("inc", "incorporated", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "llc", "gmbh",
+               "ag", "sa", "nv", "bv", "group", "holdings")
+#: ... as Urdu writes them (the build's generated spellings are added by :func:`legal_form_words`).
+_LEGAL_URDU = frozenset("انکارپوریٹڈ لمیٹڈ لیمیٹڈ کارپوریشن کمپنی گروپ ہولڈنگز".split())
+#: How much of a name's similarity is kept when the query leaves its legal form out.
+_LEGAL_FORM_COST = 0.98
+
+
+@lru_cache(maxsize=1)
+def legal_form_words() -> tuple[str, ...]:
+    """The words of a legal form in either script: :data:`LEGAL_FORMS`, :data:`_LEGAL_URDU` and the Urdu spellings
+    the build generates for them (:func:`linker.names.word_spellings`), normalised as names are."""
+    words = set(LEGAL_FORMS) | _LEGAL_URDU
+    if _can_spell():  # of the longer forms only: Co, AG, SA are spelled کو، آگ، سا (to, fire, like)
+        words |= {u for w in LEGAL_FORMS if len(w) > 2 for u, _ in word_spellings(w.capitalize())
+                  if len(u) > 2 and " " not in u}
+    return tuple(sorted(name_forms(w).norm for w in words))
 
 
 _ENGLISH_GLUE = frozenset("of the for and on in de".split())

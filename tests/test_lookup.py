@@ -206,3 +206,13 @@ def test_bare_name_matches_an_urdu_label_without_its_qualifier(linker):
     c = top(linker, "سبلیں")
     assert c.qid == "Q90001101" and c.matched == "سبلیں، مندورو"
     assert top(linker, "سبلیں، کینیڈا").qid == "Q90001102"
+
+
+def test_company_is_found_without_its_legal_form(linker):
+    # news writes ایپل for Apple Inc. (spelled ایپل انک at build): the legal form left out, the name is nearly exact,
+    # above Apple Park, which shares only the word; the same in Latin script
+    c = top(linker, "ایپل")
+    assert c.qid == "Q312" and c.score > 0.9
+    c = top(linker, "Apple")
+    assert c.qid == "Q312" and c.score > 0.9
+    assert top(linker, "ایپل پارک").qid == "Q90001112"  # a word other than a legal form still counts
