@@ -37,6 +37,8 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
+#: How prominent a person must be to be found by one word of the name (:meth:`CandidateFinder.name_part`).
+_PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
 _QUALIFIER_SIM = 0.85
 
@@ -277,6 +279,24 @@ class CandidateFinder:
                 method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
                 _keep(out, Evidence(eid, name, method, round(sim, 4)))
 
+    def name_part(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Prominent people named by one word of their name, wherever it stands (مہاتیر: مہاتیر محمد, whose last word
+        is a common name part), scored by :func:`word_alignment` (a part of two words: 0.75)."""
+        words = forms.norm.split()
+        if len(words) != 1 or words[0] in COMMON_NAME_PARTS or words[0] in NAME_TITLES or len(words[0]) < 3:
+            return
+        lists = self.index.word_names(words[0], limit=_WORD_SHORTLIST)
+        rows = np.unique(np.concatenate(lists)) if lists else ()
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return
+        marks = ",".join("?" * len(rows))
+        for eid, name, kind, norm, script in self._con.execute(
+                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
+            ent = self.entity(eid)
+            if ent.type == "PER" and ent.prominence >= _PART_PROMINENCE:
+                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
+                _keep(out, Evidence(eid, name, method, word_alignment(words, norm.split())))
+
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
         translation matches.
@@ -309,6 +329,7 @@ class CandidateFinder:
             self.transliterated(core_forms, out)
             self.verify(core_forms, out)
         self.without_legal_form(head, out)
+        self.name_part(head, out)
         self.verify(head, out)
         for ev in self.translated(tuple(head.norm.split())):
             _keep(out, ev)

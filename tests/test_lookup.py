@@ -216,3 +216,11 @@ def test_company_is_found_without_its_legal_form(linker):
     c = top(linker, "Apple")
     assert c.qid == "Q312" and c.score > 0.9
     assert top(linker, "ایپل پارک").qid == "Q90001112"  # a word other than a legal form still counts
+
+
+def test_prominent_person_is_found_by_one_word_of_the_name(linker):
+    # news calls Mahathir Mohamad مہاتیر; his last word محمد is a common name part, so no surname names him, and the
+    # town Mahates (romanised alike) came first
+    c = top(linker, "مہاتیر")
+    assert c.qid == "Q181383" and c.matched == "مہاتیر محمد"
+    assert top(linker, "مہاتیس").qid != "Q181383"  # only a word of the name, not one like it
