@@ -321,7 +321,7 @@ class CandidateFinder:
         self.fuzzy(head, out)
         self.words(head, out)
         self.transliterated(head, out)
-        core = without_generic(head.norm)
+        core = without_generic(without_state_form(head.norm))
         if core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
             core_forms = name_forms(core)
             self.exact(core_forms, out, bare)
@@ -533,6 +533,19 @@ def initialism(norm: str) -> str:
     if len(words) < 2 or not all(w in LETTER_NAMES for w in words):
         return ""
     return "".join(LETTER_NAMES[w] for w in words)
+
+
+#: Nouns of a state's official name (اسلامی جمہوریہ ایران, ہاشمی مملکت اردن), and the words around its short name.
+_STATE_NOUNS = frozenset("جمہوریہ مملکت سلطنت".split())
+_STATE_WORDS = _STATE_NOUNS | frozenset("اسلامی عوامی جمہوری ہاشمی ھاشمی وفاقی اشتراکی سوشلسٹ شاہی کثیرالقومی".split())
+
+
+def without_state_form(norm: str) -> str:
+    """A state's official name reduced to its short name (اسلامی جمہوریہ ایران -> ایران); other names unchanged."""
+    words = norm.split()
+    if not any(w in _STATE_NOUNS for w in words):
+        return norm
+    return " ".join(w for w in words if w not in _STATE_WORDS) or norm
 
 
 def without_generic(norm: str) -> str:

@@ -224,3 +224,11 @@ def test_prominent_person_is_found_by_one_word_of_the_name(linker):
     c = top(linker, "مہاتیر")
     assert c.qid == "Q181383" and c.matched == "مہاتیر محمد"
     assert top(linker, "مہاتیس").qid != "Q181383"  # only a word of the name, not one like it
+
+
+def test_state_is_found_by_its_official_name(linker):
+    # اسلامی جمہوریہ ایران is Iran's official name; Pakistan has اسلامی جمہوریہ پاکستان as an alias, two letters
+    # short of the query, and won. Without the words of the official form the query is Iran's label
+    c = top(linker, "اسلامی جمہوریہ ایران")
+    assert c.qid == "Q794" and c.matched == "ایران"
+    assert top(linker, "اسلامی جمہوریہ پاکستان").qid == "Q843"
