@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
+from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, script_of, without_generic_phrases,
+                   without_qualifier)
 from .names import available as _can_spell, word_spellings
 from .rank import EntityInfo, generic_words, match_quality, prominence
 
@@ -327,7 +328,7 @@ class CandidateFinder:
             self.exact(core_forms, out, bare)
             self.fuzzy(core_forms, out)
             self.transliterated(core_forms, out)
-            self.verify(core_forms, out)
+            self.verify(core_forms, out, core=True)
         self.without_legal_form(head, out)
         self.name_part(head, out)
         self.verify(head, out)
@@ -335,12 +336,14 @@ class CandidateFinder:
             _keep(out, ev)
         return out
 
-    def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY) -> None:
+    def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY, core: bool = False) -> None:
         """Re-score the best cross-script candidates by spelling in Urdu the Latin name they matched, and the Latin
         label of those matched through a skeleton or a fuzzy Urdu name.
 
         The path that found a Latin name (skeleton, romanised query) measures similarity in a lossy space; the
-        Urdu spellings of the name compared with the Urdu query measure it where the query was written.
+        Urdu spellings of the name compared with the Urdu query measure it where the query was written. ``core``:
+        ``forms`` are a query without its generic words, compared with the Latin names without theirs too (شیراز
+        of شیراز بین الاقوامی ہوائی اڈا: Shiraz of Shiraz International Airport, which Urdu translates).
         """
         if forms.script != "urdu":
             return
@@ -365,7 +368,8 @@ class CandidateFinder:
                     spelled.append((label, "transliteration"))
             best = ev
             for latin, method in spelled:
-                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(latin)),
+                spell = latin_core(latin) if core else latin
+                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(spell)),
                                 default=0.0), 4)
                 if match_quality(method, sim) > match_quality(best.method, best.sim):
                     best = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "", ev.foreign)
@@ -548,9 +552,15 @@ def without_state_form(norm: str) -> str:
     return " ".join(w for w in words if w not in _STATE_WORDS) or norm
 
 
+def latin_core(name: str) -> str:
+    """A Latin name without its generic words (Shiraz International Airport -> Shiraz); the whole name if nothing
+    is left."""
+    return " ".join(w for w in name.split() if w.lower().strip(".,") not in GENERIC_EN) or name
+
+
 def without_generic(norm: str) -> str:
     """A normalised name without its generic words (جزیرہ کرسمس -> کرسمس); the whole name if nothing is left."""
-    return " ".join(w for w in norm.split() if w not in GENERIC_WORDS) or norm
+    return " ".join(w for w in without_generic_phrases(norm).split() if w not in GENERIC_WORDS) or norm
 
 
 def _keep(out: dict[int, Evidence], ev: Evidence) -> None:

@@ -232,3 +232,11 @@ def test_state_is_found_by_its_official_name(linker):
     c = top(linker, "اسلامی جمہوریہ ایران")
     assert c.qid == "Q794" and c.matched == "ایران"
     assert top(linker, "اسلامی جمہوریہ پاکستان").qid == "Q843"
+
+
+def test_translated_generic_words_are_left_out_on_both_sides(linker):
+    # بین الاقوامی ہوائی اڈا translates International Airport: the query without it (شیراز) spells the Latin name
+    # without it (Shiraz), a confident match; before, the airport was found only at the skeleton's floor (0.75)
+    c = top(linker, "شیراز بین الاقوامی ہوائی اڈا")
+    assert c.qid == "Q90001131" and c.score > 0.9
+    assert top(linker, "شیراز").qid == "Q90001132"  # a bare name is the city, not the airport named after it
