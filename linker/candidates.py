@@ -262,8 +262,7 @@ class CandidateFinder:
 
     def without_legal_form(self, forms: NameForms, out: dict[int, Evidence]) -> None:
         """Companies whose name adds a legal form to the query (ایپل: Apple Inc., spelled ایپل انک at build; Tata
-        Group, Hyundai Motor Company), scored by :func:`word_alignment` without the legal-form words, a little below
-        the name with them."""
+        Group), scored by :func:`word_alignment` without the legal-form words, a little below the name with them."""
         qwords = forms.norm.split()
         if not qwords or any(w in _LEGAL_URDU or w in LEGAL_FORMS for w in qwords):
             return
