@@ -17,7 +17,9 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import QUALIFIER, NameForms, name_forms, script_of, without_qualifier
+from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, script_of, without_generic_phrases,
+                   without_qualifier)
+from .names import available as _can_spell, word_spellings
 from .rank import EntityInfo, generic_words, match_quality, prominence
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -36,6 +38,10 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
+#: How prominent a person must be to be found by one word of the name (:meth:`CandidateFinder.name_part`).
+_PART_PROMINENCE = 0.6
+#: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
+_QUALIFIER_SIM = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,22 +141,26 @@ class CandidateFinder:
         """The entities one of whose real names (label or alias, not a generated spelling) has exactly this key."""
         return tuple(self.entity(ev.eid) for ev in self.exact_key(key) if ev.method == "exact")
 
-    def exact(self, forms: NameForms, out: dict[int, Evidence]) -> None:
-        """Names with the same key (script-specific) and, across scripts, the same skeleton."""
+    def exact(self, forms: NameForms, out: dict[int, Evidence], bare: bool = True) -> None:
+        """Names with the same key (script-specific) and, across scripts, the same skeleton. ``bare``: the name
+        was written without a qualifier, so a name's own qualifier may be left out too (:meth:`_cross_sim`)."""
         for ev in self.exact_key(forms.key):
             _keep(out, ev)
         if forms.skeleton:
             for r in self.names("s", forms.skeleton):
                 if r.key != forms.key and not r.code:
-                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r)))
+                    _keep(out, Evidence(r.eid, r.name, "key", self._cross_sim(forms, r, bare)))
 
-    def _cross_sim(self, forms: NameForms, row: NameRow) -> float:
+    def _cross_sim(self, forms: NameForms, row: NameRow, bare: bool = True) -> float:
         """Similarity of two names that share a skeleton: compared in one script, also without the name's generic
-        words that the skeleton leaves out (کرسمس is جزیرہ کرسمس), or through transliteration."""
+        words that the skeleton leaves out (کرسمس is جزیرہ کرسمس), or through transliteration. A bare name is
+        also compared with the name without its qualifier, which the skeleton leaves out too (ارزین is the label
+        ارزین، ترکی); a name written with a qualifier is not (وارن کاؤنٹی، اوہائیو is no other state's Warren)."""
         key, script = row.key, row.script
         if script == forms.script:
-            core = without_generic(row.norm).replace(" ", "")
-            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, core)) / 100
+            head = name_forms(without_qualifier(row.name)) if bare and QUALIFIER.search(row.name) else row
+            core = without_generic(head.norm).replace(" ", "")
+            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, head.key), fuzz.ratio(forms.key, core)) / 100
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
         elif forms.script == "latn" and script == "urdu":
@@ -250,6 +260,43 @@ class CandidateFinder:
             out.append(Evidence(eid, name, "translation", sim, via))
         return out
 
+    def without_legal_form(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Companies whose name adds a legal form to the query (ایپل: Apple Inc., spelled ایپل انک at build; Tata
+        Group), scored by :func:`word_alignment` without the legal-form words, a little below the name with them."""
+        qwords = forms.norm.split()
+        if not qwords or any(w in _LEGAL_URDU or w in LEGAL_FORMS for w in qwords):
+            return
+        rows = self.index.names_with_all([*qwords, legal_form_words()])
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return
+        marks = ",".join("?" * len(rows))
+        legal = set(legal_form_words())
+        for eid, name, kind, norm, script in self._con.execute(
+                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
+            stem = [w for w in norm.split() if w not in legal]
+            sim = _LEGAL_FORM_COST * word_alignment(qwords, stem) if stem else 0.0
+            if sim >= 0.7:
+                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
+                _keep(out, Evidence(eid, name, method, round(sim, 4)))
+
+    def name_part(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Prominent people named by one word of their name, wherever it stands (مہاتیر: مہاتیر محمد, whose last word
+        is a common name part), scored by :func:`word_alignment` (a part of two words: 0.75)."""
+        words = forms.norm.split()
+        if len(words) != 1 or words[0] in COMMON_NAME_PARTS or words[0] in NAME_TITLES or len(words[0]) < 3:
+            return
+        lists = self.index.word_names(words[0], limit=_WORD_SHORTLIST)
+        rows = np.unique(np.concatenate(lists)) if lists else ()
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return
+        marks = ",".join("?" * len(rows))
+        for eid, name, kind, norm, script in self._con.execute(
+                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
+            ent = self.entity(eid)
+            if ent.type == "PER" and ent.prominence >= _PART_PROMINENCE:
+                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
+                _keep(out, Evidence(eid, name, method, word_alignment(words, norm.split())))
+
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
         translation matches.
@@ -262,35 +309,40 @@ class CandidateFinder:
         out: dict[int, Evidence] = {}
         if not forms.key:
             return out
-        self.exact(forms, out)
+        bare = not QUALIFIER.search(text)
+        self.exact(forms, out, bare)
         letters = initialism(forms.norm)
         if letters:
             for ev in self.exact_key(letters.lower()):
                 _keep(out, ev)
         head = name_forms(without_qualifier(text)) if QUALIFIER.search(text) else forms
         if head.key and head != forms:
-            self.exact(head, out)
+            self.exact(head, out, bare)
         self.fuzzy(head, out)
         self.words(head, out)
         self.transliterated(head, out)
-        core = without_generic(head.norm)
+        core = without_generic(without_state_form(head.norm))
         if core != head.norm:  # ہالاند کاؤنٹی, محافظہ نابلس: the gazetteer may call it Halland, Nablus
             core_forms = name_forms(core)
-            self.exact(core_forms, out)
+            self.exact(core_forms, out, bare)
             self.fuzzy(core_forms, out)
             self.transliterated(core_forms, out)
-            self.verify(core_forms, out)
+            self.verify(core_forms, out, core=True)
+        self.without_legal_form(head, out)
+        self.name_part(head, out)
         self.verify(head, out)
         for ev in self.translated(tuple(head.norm.split())):
             _keep(out, ev)
         return out
 
-    def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY) -> None:
+    def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY, core: bool = False) -> None:
         """Re-score the best cross-script candidates by spelling in Urdu the Latin name they matched, and the Latin
         label of those matched through a skeleton or a fuzzy Urdu name.
 
         The path that found a Latin name (skeleton, romanised query) measures similarity in a lossy space; the
-        Urdu spellings of the name compared with the Urdu query measure it where the query was written.
+        Urdu spellings of the name compared with the Urdu query measure it where the query was written. ``core``:
+        ``forms`` are a query without its generic words, compared with the Latin names without theirs too (شیراز
+        of شیراز بین الاقوامی ہوائی اڈا: Shiraz of Shiraz International Airport, which Urdu translates).
         """
         if forms.script != "urdu":
             return
@@ -315,7 +367,8 @@ class CandidateFinder:
                     spelled.append((label, "transliteration"))
             best = ev
             for latin, method in spelled:
-                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(latin)),
+                spell = latin_core(latin) if core else latin
+                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(spell)),
                                 default=0.0), 4)
                 if match_quality(method, sim) > match_quality(best.method, best.sim):
                     best = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "", ev.foreign)
@@ -356,6 +409,10 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
             finder.exact(name_forms(where), found)
         places = [e for e in (finder.entity(ev.eid) for ev in found.values()
                               if ev.sim == 1.0 and script_of(ev.matched) == script_of(where)) if e.type == "LOC"]
+        if where and not places:  # spelled otherwise than the gazetteer (جنوبی کیرولائنا: کیرولینا): a region close
+            finder.fuzzy(name_forms(where), found, min_sim=_QUALIFIER_SIM)
+            places = [e for e in (finder.entity(ev.eid) for ev in found.values() if ev.sim >= _QUALIFIER_SIM)
+                      if e.type == "LOC" and _region(e.classes)]
         regions = [e for e in places if _region(e.classes)]
         if places:  # the region around, in any of its readings: a state rather than its namesake city (واشنگٹن)
             hints["within"] = tuple(sorted(regions or places, key=lambda e: e.eid))
@@ -390,6 +447,26 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
             fits[ev.eid] = p
     best = max(fits.values(), default=0.0)
     return {eid: round(p / best, 4) if best else 0.0 for eid, p in fits.items()}
+
+
+#: Legal forms of company names, which news leaves out (Apple Inc. is ایپل); lower case, without dots.
+LEGAL_FORMS = ("inc", "incorporated", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "llc", "gmbh",
+               "ag", "sa", "nv", "bv", "group", "holdings")
+#: ... as Urdu writes them (the build's generated spellings are added by :func:`legal_form_words`).
+_LEGAL_URDU = frozenset("انکارپوریٹڈ لمیٹڈ لیمیٹڈ کارپوریشن کمپنی گروپ ہولڈنگز".split())
+#: How much of a name's similarity is kept when the query leaves its legal form out.
+_LEGAL_FORM_COST = 0.98
+
+
+@lru_cache(maxsize=1)
+def legal_form_words() -> tuple[str, ...]:
+    """The words of a legal form in either script: :data:`LEGAL_FORMS`, :data:`_LEGAL_URDU` and the Urdu spellings
+    the build generates for them (:func:`linker.names.word_spellings`), normalised as names are."""
+    words = set(LEGAL_FORMS) | _LEGAL_URDU
+    if _can_spell():  # of the longer forms only: Co, AG, SA are spelled کو، آگ، سا (to, fire, like)
+        words |= {u for w in LEGAL_FORMS if len(w) > 2 for u, _ in word_spellings(w.capitalize())
+                  if len(u) > 2 and " " not in u}
+    return tuple(sorted(name_forms(w).norm for w in words))
 
 
 _ENGLISH_GLUE = frozenset("of the for and on in de".split())
@@ -461,9 +538,28 @@ def initialism(norm: str) -> str:
     return "".join(LETTER_NAMES[w] for w in words)
 
 
+#: Nouns of a state's official name (اسلامی جمہوریہ ایران, ہاشمی مملکت اردن), and the words around its short name.
+_STATE_NOUNS = frozenset("جمہوریہ مملکت سلطنت".split())
+_STATE_WORDS = _STATE_NOUNS | frozenset("اسلامی عوامی جمہوری ہاشمی ھاشمی وفاقی اشتراکی سوشلسٹ شاہی کثیرالقومی".split())
+
+
+def without_state_form(norm: str) -> str:
+    """A state's official name reduced to its short name (اسلامی جمہوریہ ایران -> ایران); other names unchanged."""
+    words = norm.split()
+    if not any(w in _STATE_NOUNS for w in words):
+        return norm
+    return " ".join(w for w in words if w not in _STATE_WORDS) or norm
+
+
+def latin_core(name: str) -> str:
+    """A Latin name without its generic words (Shiraz International Airport -> Shiraz); the whole name if nothing
+    is left."""
+    return " ".join(w for w in name.split() if w.lower().strip(".,") not in GENERIC_EN) or name
+
+
 def without_generic(norm: str) -> str:
     """A normalised name without its generic words (جزیرہ کرسمس -> کرسمس); the whole name if nothing is left."""
-    return " ".join(w for w in norm.split() if w not in GENERIC_WORDS) or norm
+    return " ".join(w for w in without_generic_phrases(norm).split() if w not in GENERIC_WORDS) or norm
 
 
 def _keep(out: dict[int, Evidence], ev: Evidence) -> None:

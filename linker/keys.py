@@ -249,6 +249,14 @@ def skeleton(norm: str, script: str | None = None) -> str:
     return phonetic_keys(norm)[0]
 
 
+def without_generic_phrases(norm: str) -> str:
+    """An Urdu normalised name without its generic phrases (شیراز بین الاقوامی ہوائی اڈا -> شیراز), as the phonetic
+    keys leave them out; the whole name if nothing is left."""
+    if norm.isascii() or not _GENERIC_PHRASE_UR.search(norm):
+        return norm
+    return " ".join(_GENERIC_PHRASE_UR.sub(" ", norm).split()) or norm
+
+
 def without_qualifier(name: str) -> str:
     """The name without a qualifier after a comma or in brackets (the whole name if nothing is left)."""
     return QUALIFIER.sub("", name).strip() or name

@@ -191,3 +191,52 @@ def test_a_qualifier_naming_a_state_does_not_place_an_entity_without_coordinates
     assert lookup_features("key", 1.0, far, in_texas).get("in_qualifier", 0.0) == 0.0
     usa = EntityInfo(5, "Q30", "United States", "امریکا", "LOC", "admin0:Sovereign country", "US", 1.0, 1.0, 39.8, -98.6)
     assert lookup_features("key", 1.0, firm, {"within": (usa,)})["in_qualifier"] == 1.0
+
+
+def test_qualifier_spelled_otherwise_than_the_state_still_places_the_name(linker):
+    # ٹیکسس and کیلیفورنیہ are a letter off the states' labels ٹیکساس and کیلیفورنیا: no state matched them exactly,
+    # so the larger Orange County (California) won both; the closest region's spelling now counts
+    assert top(linker, "اورنج کاؤنٹی، ٹیکسس").qid == "Q90000601"
+    assert top(linker, "اورنج کاؤنٹی، کیلیفورنیہ").qid == "Q90000602"
+
+
+def test_bare_name_matches_an_urdu_label_without_its_qualifier(linker):
+    # the label سبلیں، مندورو says where Sablayan is; looked up bare, سبلیں matched it only through its Latin label,
+    # and the Latin-only river Sable (romanised the same) won. A name written with another qualifier is not the label
+    c = top(linker, "سبلیں")
+    assert c.qid == "Q90001101" and c.matched == "سبلیں، مندورو"
+    assert top(linker, "سبلیں، کینیڈا").qid == "Q90001102"
+
+
+def test_company_is_found_without_its_legal_form(linker):
+    # news writes ایپل for Apple Inc. (spelled ایپل انک at build): the legal form left out, the name is nearly exact,
+    # above Apple Park, which shares only the word; the same in Latin script
+    c = top(linker, "ایپل")
+    assert c.qid == "Q312" and c.score > 0.9
+    c = top(linker, "Apple")
+    assert c.qid == "Q312" and c.score > 0.9
+    assert top(linker, "ایپل پارک").qid == "Q90001112"  # a word other than a legal form still counts
+
+
+def test_prominent_person_is_found_by_one_word_of_the_name(linker):
+    # news calls Mahathir Mohamad مہاتیر; his last word محمد is a common name part, so no surname names him, and the
+    # town Mahates (romanised alike) came first
+    c = top(linker, "مہاتیر")
+    assert c.qid == "Q181383" and c.matched == "مہاتیر محمد"
+    assert top(linker, "مہاتیس").qid != "Q181383"  # only a word of the name, not one like it
+
+
+def test_state_is_found_by_its_official_name(linker):
+    # اسلامی جمہوریہ ایران is Iran's official name; Pakistan has اسلامی جمہوریہ پاکستان as an alias, two letters
+    # short of the query, and won. Without the words of the official form the query is Iran's label
+    c = top(linker, "اسلامی جمہوریہ ایران")
+    assert c.qid == "Q794" and c.matched == "ایران"
+    assert top(linker, "اسلامی جمہوریہ پاکستان").qid == "Q843"
+
+
+def test_translated_generic_words_are_left_out_on_both_sides(linker):
+    # بین الاقوامی ہوائی اڈا translates International Airport: the query without it (شیراز) spells the Latin name
+    # without it (Shiraz), a confident match; before, the airport was found only at the skeleton's floor (0.75)
+    c = top(linker, "شیراز بین الاقوامی ہوائی اڈا")
+    assert c.qid == "Q90001131" and c.score > 0.9
+    assert top(linker, "شیراز").qid == "Q90001132"  # a bare name is the city, not the airport named after it
