@@ -57,7 +57,7 @@ def test_latin_to_urdu_has_the_news_spelling_in_the_10_best(latin, urdu):
     ("لاہور", "lahore"),
     ("پوتن", "putin"),
     ("کھاسن", "khasan"),
-    _known_miss("ڈونلڈ ٹرمپ", "donald trump"),
+    ("ڈونلڈ ٹرمپ", "donald trump"),
     _known_miss("لندن", "london"),
     _known_miss("ماسکو", "moscow"),
 ])
@@ -173,12 +173,12 @@ def test_learning_script_keeps_evaluation_names_out(shared_data):
 
 def test_lexicon_prefers_attested_spellings():
     latin = Lexicon.from_names(["Donald Trump", "Chicago", "CHICAGO", "Paris", "Trump Tower"], "latn")
-    urdu = Lexicon.from_names(["ماسکو", "لندن", "Moscow"], "urdu")   # the Latin name is no Urdu word
+    urdu = Lexicon.from_names(["ویانا", "پیرس", "Moscow"], "urdu")   # the Latin name is no Urdu word
     assert len(latin) == 5 and len(urdu) == 2
     for word, english in (("ڈونلڈ ٹرمپ", "Donald Trump"), ("شکاگو", "Chicago"), ("پیرس", "Paris")):
         assert to_latin(word, 1)[0][0] != english                 # the model alone spells it otherwise
         assert transliterate(word, "latn", 1, latin) == [english]  # written as the names write it, not CHICAGO
-    for name, spelling in (("Moscow", "ماسکو"), ("London", "لندن")):
+    for name, spelling in (("Vienna", "ویانا"), ("Paris", "پیرس")):
         assert spelling not in transliterate(name, "urdu", 5)
         assert spelling in transliterate(name, "urdu", 5, urdu)
     assert to_latin("کراچی", 3, latin) == to_latin("کراچی", 3)   # unlike-sounding words change nothing
