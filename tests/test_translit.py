@@ -171,6 +171,27 @@ def test_learning_script_keeps_evaluation_names_out(shared_data):
     assert seen > 1000   # the held-out split has enough Urdu labels to evaluate on
 
 
+def test_learning_script_keeps_only_counts_that_say_something():
+    """Outputs aligned once are slips; a context seen once stays only where it disagrees with backing off; long
+    character contexts only when frequent."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import learn_translit
+
+    aligned = [(["k", "a"], ["ک", "ا"])] * 3 + [
+        (["k", "o"], ["ق", "و"]), (["k", "i"], ["ق", "ی"]),   # k -> ق twice in all, each context seen once
+        (["k", "u"], ["کھ", "و"]),                            # k -> کھ once in all
+        (["b", "k", "a"], ["ب", "ک", "ا"])]                   # a context seen once with k's usual output
+    levels = learn_translit.context_counts(aligned)
+    assert levels[-1]["k"] == {"ک": 4, "ق": 2}
+    assert levels[3]["k\to"] == {"ق": 1}                     # disagrees with k alone: kept
+    assert "^\tk\to" not in levels[2]                        # agrees with k o: dropped
+    assert "b\tk\ta" not in levels[2] and levels[3]["k\ta"] == {"ک": 4}
+    assert "k\tu" not in levels[3]
+
+    lm = learn_translit.lm_counts(["abcd"] * 8 + ["xbcd"] * 3, order=5, min_context={4: 8, 3: 4})
+    assert lm["^abc"] == {"d": 8} and "^xbc" not in lm and "xbc" not in lm and lm["bc"] == {"d": 11}
+
+
 def test_lexicon_prefers_attested_spellings():
     latin = Lexicon.from_names(["Donald Trump", "Chicago", "CHICAGO", "Paris", "Trump Tower"], "latn")
     urdu = Lexicon.from_names(["ویانا", "پیرس", "Moscow"], "urdu")   # the Latin name is no Urdu word

@@ -18,7 +18,7 @@ from operator import itemgetter
 LEVELS: tuple[tuple[int, ...], ...] = ((-2, -1, 0, 1, 2), (-1, 0, 1, 2), (-1, 0, 1), (0, 1), (0,))
 BOS, EOS = "^", "$"
 #: The graphone (unit -> output) n-gram model codes each graphone as one private-use character.
-JOINT_BASE, JOINT_VOCAB, JOINT_OOV, JOINT_ORDER = 0xE000, 6000, "\uf8ff", 4
+JOINT_BASE, JOINT_VOCAB, JOINT_OOV, JOINT_ORDER = 0xE000, 6000, "\uf8ff", 3
 #: Outputs less likely than this fraction of a unit's best output are not generated.
 PRUNE = 0.02
 #: Outputs generated per unit (its most frequent ones); forced alignment of attested spellings (see
@@ -248,7 +248,7 @@ class UnitModel:
 
 
 class JointLM:
-    """P(graphone sequence) of one direction: an n-gram model (JOINT_ORDER) over (unit, output) pairs.
+    """P(graphone sequence) of one direction: a trigram model over (unit, output) pairs.
 
     Walks the states of its character model keyed by the graphones themselves, so that scoring a candidate
     neither codes nor joins it."""
