@@ -351,3 +351,11 @@ def spelling_likelihood(latin: str, urdu: str) -> float | None:
             return 0.0
         total += forced[1]
     return round(math.exp(total / sum(len(t) for t in tgt)), 4)
+
+
+def unload() -> None:
+    """Forget the loaded tables and every memo (the next call loads them again): a gazetteer build lets them go
+    once its names are spelled, before indexing, which needs the memory."""
+    _models.cache_clear()
+    _word_nbest.cache_clear()
+    spelling_likelihood.cache_clear()
