@@ -13,7 +13,7 @@ from gazetteer import build
 from gazetteer.sources import open_source
 from linker import Linker
 from linker.keys import name_forms
-from linker.translit import Lexicon, heldout, spelling_likelihood, to_latin, to_urdu, transliterate
+from linker.translit import Lexicon, heldout, spelling_likelihood, to_latin, to_urdu, transliterate, unload
 from linker.translit.chunks import latin_chunks, latin_letters, urdu_chunks
 from linker.translit.pairs import word_pairs
 from linker.translit.split import dev
@@ -190,6 +190,13 @@ def test_learning_script_keeps_only_counts_that_say_something():
 
     lm = learn_translit.lm_counts(["abcd"] * 8 + ["xbcd"] * 3, order=5, min_context={4: 8, 3: 4})
     assert lm["^abc"] == {"d": 8} and "^xbc" not in lm and "xbc" not in lm and lm["bc"] == {"d": 11}
+
+
+def test_unloaded_tables_load_again_with_the_same_answers():
+    """A build lets the tables go before indexing; a later call loads them again and answers alike."""
+    before = to_urdu("Khasan", 5), to_latin("کھاسن", 5), spelling_likelihood("Karachi", "کراچی")
+    unload()
+    assert (to_urdu("Khasan", 5), to_latin("کھاسن", 5), spelling_likelihood("Karachi", "کراچی")) == before
 
 
 def test_lexicon_prefers_attested_spellings():
