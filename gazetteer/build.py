@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gc
 import glob
 import json
 import logging
@@ -32,6 +33,7 @@ from linker.keys import name_forms
 from linker.names import for_entity as generated_names
 from linker.normalize import NORMALISER_VERSION
 from linker.store import INDEXES, SCHEMA, SCHEMA_VERSION
+from linker.translit import unload as unload_transliterator
 
 from .record import LANGS, Entity
 from .sources import Source
@@ -142,10 +144,11 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
           progress: bool = False) -> None:
     """Create the tables and fill them, in batches of entities with their names, then index them.
 
-    Empties ``entities`` once they are written.
+    Empties ``entities`` as they are written.
     """
     con.executescript(SCHEMA)
-    numbered = enumerate(entities.values(), 1)
+    # each entity is let go once taken: its memory serves the memos of name generation as the build goes on
+    numbered = enumerate((entities.pop(qid) for qid in list(entities)), 1)
     names_s = insert_s = 0.0
     with tqdm(total=len(entities), unit=" entities", disable=not progress, desc="writing") as bar:
         while chunk := list(islice(numbered, _CHUNK)):
@@ -167,6 +170,8 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
             stats.names += len(name_rows)
             bar.update(len(chunk))
     entities.clear()  # the records are in the file now: free them before indexing, which needs memory too
+    unload_transliterator()  # so are its names' spellings: its tables and memos are not needed to index
+    gc.collect()  # (its character models' states refer to each other)
     t0 = time.perf_counter()
     con.executescript(INDEXES)
     build_index(con)  # the linker's candidate index (hash filters, gram postings), persisted in the file

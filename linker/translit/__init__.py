@@ -31,7 +31,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "translit.json.gz"
 #: Weights of the target-script character model and of the graphone model when rescoring a word's
 #: candidates (tuned on the dev bucket with a model trained without it: tools/learn_translit.py --without-dev).
 LM_WEIGHT = {"l2u": 0.15, "u2l": 0.3}
-JOINT_WEIGHT = {"l2u": 0.5, "u2l": 0.25}
+JOINT_WEIGHT = {"l2u": 0.25, "u2l": 0.25}
 #: News spells foreign t and d with the retroflex ٹ ڈ (Tokyo = ٹوکیو, Donald = ڈونلڈ) more often than the
 #: gazetteer's place labels, which the model learns from: a small push towards the news convention.
 RETROFLEX_BONUS = 0.8
@@ -53,14 +53,22 @@ ENGLISH_WORDS_UR = {
     "لاس": "Los", "ایل": "El", "لا": "La", "ڈیل": "Del", "ڈی": "De", "آف": "of", "اینڈ": "and"}
 #: English generic words that precede the name (Lake Victoria); the others follow it (Lahore District).
 _EN_BEFORE = {"Lake", "Mount", "Gulf", "Strait"}
-#: Latin generic words -> Urdu, and whether Urdu puts them before the name.
+#: Latin generic words -> Urdu, and whether Urdu puts them before the name (the more frequent placement in
+#: the gazetteer's training labels: Chin State = چن ریاست, Amphoe X = X ضلع).
 _GENERIC_EN_UR = {"county": ("کاؤنٹی", False), "district": ("ضلع", False), "province": ("صوبہ", False),
                   "river": ("دریائے", True), "lake": ("جھیل", True), "island": ("جزیرہ", True),
                   "islands": ("جزائر", True), "city": ("شہر", False), "mount": ("ماؤنٹ", True),
                   "mountains": ("پہاڑ", False), "sea": ("بحیرہ", True), "gulf": ("خلیج", True),
-                  "state": ("ریاست", True), "region": ("علاقہ", False), "north": ("شمالی", True),
+                  "state": ("ریاست", False), "region": ("علاقہ", False), "north": ("شمالی", True),
                   "south": ("جنوبی", True), "east": ("مشرقی", True), "west": ("مغربی", True),
-                  "central": ("وسطی", True), "airport": ("ہوائی اڈا", False)}
+                  "central": ("وسطی", True), "airport": ("ہوائی اڈا", False), "amphoe": ("ضلع", False),
+                  "prefecture": ("پریفیکچر", False), "parish": ("پیرش", False), "station": ("اسٹیشن", False),
+                  "republic": ("جمہوریہ", True), "strait": ("آبنائے", True)}
+#: English glue words: "the" is not written, "of" only as آف when no generic word goes before the name
+#: (Gulf of Finland = خلیج فن لینڈ, Isle of Man = آئل آف مین).
+_GLUE_EN_UR = {"the": "", "of": "آف"}
+#: Suffixes not written when they end a name: Japanese city (Murakami Shi = موراکامی).
+_LAST_DROPPED_EN = {"shi"}
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+|[^\s\p{L}\p{M}\p{N}]+", flags=regex.V1)
 #: How Urdu spells the letters of an initialism (ڈی پی آر کے = DPRK, پی ٹی آئی = PTI).
 LETTER_NAMES = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
@@ -284,9 +292,13 @@ def _urdu_part(latin: str, n: int, lexicon: Lexicon | None) -> list[list[tuple[s
     """Candidate lists per word of one comma-free part of a Latin name, in Urdu word order."""
     words = [w for w in _WORD.findall(latin) if w.strip("-'’.")]
     before, main, after = [], [], []
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower()
-        if low in _GENERIC_EN_UR and len(words) > 1:
+        if low in _LAST_DROPPED_EN and 0 < i == len(words) - 1:
+            continue
+        if low in _GLUE_EN_UR and len(words) > 1:
+            main.append([(_GLUE_EN_UR[low], 0.0)])
+        elif low in _GENERIC_EN_UR and len(words) > 1:
             ur, pre = _GENERIC_EN_UR[low]
             (before if pre else after).append([(ur, 0.0)])
         elif _initialism(w):
@@ -295,6 +307,8 @@ def _urdu_part(latin: str, n: int, lexicon: Lexicon | None) -> list[list[tuple[s
             main.append([(w, 0.0)])  # already Urdu, or digits
         elif latin_letters(w):
             main.append(_word_spellings("l2u", low, n, lexicon))
+    if before:
+        main = [c for c in main if c != [("آف", 0.0)]]
     return before + main + after
 
 
@@ -337,3 +351,11 @@ def spelling_likelihood(latin: str, urdu: str) -> float | None:
             return 0.0
         total += forced[1]
     return round(math.exp(total / sum(len(t) for t in tgt)), 4)
+
+
+def unload() -> None:
+    """Forget the loaded tables and every memo (the next call loads them again): a gazetteer build lets them go
+    once its names are spelled, before indexing, which needs the memory."""
+    _models.cache_clear()
+    _word_nbest.cache_clear()
+    spelling_likelihood.cache_clear()

@@ -9,7 +9,7 @@ import regex
 from unidecode import unidecode
 
 LATIN_UNITS = (
-    "tsch sch tch igh eau "
+    "tsch tion sion sch tch igh eau "
     "sh ch th kh gh ph zh dh bh jh ck qu ng "
     "ee oo ou ai ay ei ey ie ea oa au aw ow oe ue ui oi oy ew "
     "bb cc dd ff gg ll mm nn pp rr ss tt zz kk").split()
