@@ -38,6 +38,10 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
+#: Urdu writes a foreign t, d, r with the dental ت د ر or the retroflex ٹ ڈ ڑ (پوتن and پوٹن are both Putin): names
+#: that differ only there are compared at this share of their similarity with the two folded together.
+_DENTAL = str.maketrans("ٹڈڑ", "تدر")
+_DENTAL_COST = 0.98
 #: How prominent a person must be to be found by one word of the name (:meth:`CandidateFinder.name_part`).
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
@@ -160,7 +164,11 @@ class CandidateFinder:
         if script == forms.script:
             head = name_forms(without_qualifier(row.name)) if bare and QUALIFIER.search(row.name) else row
             core = without_generic(head.norm).replace(" ", "")
-            return max(fuzz.ratio(forms.key, key), fuzz.ratio(forms.key, head.key), fuzz.ratio(forms.key, core)) / 100
+            sims = [fuzz.ratio(forms.key, k) for k in (key, head.key, core)]
+            if script == "urdu":  # پوتن is پوٹن: a dental for a retroflex costs less than another letter
+                folded = forms.key.translate(_DENTAL)
+                sims += [_DENTAL_COST * fuzz.ratio(folded, k.translate(_DENTAL)) for k in (key, head.key, core)]
+            return max(sims) / 100
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
         elif forms.script == "latn" and script == "urdu":

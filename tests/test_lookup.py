@@ -240,3 +240,11 @@ def test_translated_generic_words_are_left_out_on_both_sides(linker):
     c = top(linker, "شیراز بین الاقوامی ہوائی اڈا")
     assert c.qid == "Q90001131" and c.score > 0.9
     assert top(linker, "شیراز").qid == "Q90001132"  # a bare name is the city, not the airport named after it
+
+
+@pytest.mark.parametrize("query", ["دورتمند", "ڈورتمند", "دورٹمنڈ"])
+def test_dental_spelling_matches_a_retroflex_label_almost_exactly(linker, query):
+    # Urdu writes a foreign t/d with the dental ت د or the retroflex ٹ ڈ (پوتن and پوٹن are both Putin): the label
+    # ڈورٹمنڈ is a few letters off every dental spelling, but nearly the same name, not a fuzzy or romanised match
+    c = top(linker, query)
+    assert c.qid == "Q1295" and c.matched == "ڈورٹمنڈ" and c.score > 0.95
