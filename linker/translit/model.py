@@ -28,6 +28,8 @@ GENERATED_OUTPUTS = 8
 WINDOWS = 100_000
 #: Weight of the less specific context in the Witten-Bell interpolation (1 = classic Witten-Bell).
 SMOOTH = 2.0
+#: (output, log P) of one unit, best first.
+Dist = Sequence[tuple[str, float]]
 #: A hypothesis of :func:`search`: [its last output, the node before it (None before the first unit), ...].
 Node = list | None
 
@@ -51,7 +53,7 @@ def _extensions(k: int, beam: int) -> tuple[int, ...]:
     return tuple(min(beam, k // (j + 1)) for j in range(k))
 
 
-def search(dists: list[list[tuple[str, float]]], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
+def search(dists: Sequence[Dist], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
     """The ``k`` best choices of one output per unit from each unit's (output, log P) best first, as their log
     scores, best first, and their last nodes: a node is [output, previous node], so hypotheses share their
     common prefixes (see :func:`paths`); a rescorer may append what it found for the prefix."""
@@ -106,9 +108,9 @@ class UnitModel:
         self.generated = {k: v[:GENERATED_OUTPUTS] for k, v in self.support.items()}
         self._stats = [table.stats for table in self.levels]
         self._cache = self._compile()
-        self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}   # by the five units around one
+        self._window: dict[tuple[str, ...], Dist] = {}   # by the five units around one
 
-    def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> list[tuple[str, float]]:
+    def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> Dist:
         """(output, log-probability) best first for one unit, given its context keys (see LEVELS), over the
         unit's ``outputs`` most frequent candidate outputs, renormalised. The generated outputs (the default)
         leave out those less likely than PRUNE times the best one and are memoised by the most specific context
@@ -139,13 +141,13 @@ class UnitModel:
                 p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
         return p
 
-    def _compile(self) -> list[dict[str, list[tuple[str, float]]]]:
+    def _compile(self) -> list[dict[str, Dist]]:
         """The generated distribution (see :meth:`distribution`) of every seen context, by level: it depends on
         the context alone (contexts are nested), and every window whose most specific seen context it is
         shares it. Least specific first, so that each context's probabilities (:meth:`_interpolated`) extend
         those already found for the next seen one below it."""
         probs: list[dict[str, list[float]]] = [{} for _ in LEVELS]
-        dists: list[dict[str, list[tuple[str, float]]]] = [{} for _ in LEVELS]
+        dists: list[dict[str, Dist]] = [{} for _ in LEVELS]
         for top in reversed(range(len(LEVELS))):
             first = LEVELS[top][0]
             below = [(probs[j], level[0] - first, level[-1] - first + 1) for j, level in enumerate(LEVELS)
@@ -171,10 +173,10 @@ class UnitModel:
                 floor = max(p, default=0.0) * PRUNE
                 dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
                 dist.sort(key=itemgetter(1), reverse=True)   # stable: ties keep the order of the outputs
-                out[key] = dist
+                out[key] = tuple(dist)   # of strings and floats: not tracked by the garbage collector
         return dists
 
-    def dists(self, units: Sequence[str], pruned: bool = True) -> list[list[tuple[str, float]]]:
+    def dists(self, units: Sequence[str], pruned: bool = True) -> list[Dist]:
         """The output distribution of every unit of a word: the generated outputs (see :meth:`distribution`),
         memoised by the window of five units around the unit (up to WINDOWS of them), or with ``pruned=False``
         all outputs."""
@@ -182,23 +184,26 @@ class UnitModel:
         if not pruned:
             return [self.distribution([_key(padded, i, level) for level in LEVELS], None) or [(units[i], 0.0)]
                     for i in range(len(units))]
-        window, cache = self._window, self._cache
-        out = []
-        for i in range(len(units)):
-            w = padded[i:i + 5]
-            d = window.get(w)
-            if d is None:
-                # the distribution of the most specific context seen in training
-                for dist, sl in zip(cache, _SLICES):
-                    d = dist.get("\t".join(w[sl]))
-                    if d is not None:
-                        break
-                d = d or [(units[i], 0.0)]
-                if len(window) >= WINDOWS:
-                    window.clear()
-                window[w] = d
-            out.append(d)
+        window = self._window
+        out = [window.get(padded[i:i + 5]) for i in range(len(units))]
+        if None in out:
+            for i, d in enumerate(out):
+                if d is None:
+                    out[i] = self._window_dist(padded[i:i + 5])
         return out
+
+    def _window_dist(self, w: tuple[str, ...]) -> Dist:
+        """The distribution of the middle unit of a window: that of its most specific context seen in
+        training (memoised by window, up to WINDOWS of them)."""
+        for dist, sl in zip(self._cache, _SLICES):
+            d = dist.get("\t".join(w[sl]))
+            if d is not None:
+                break
+        d = d or ((w[2], 0.0),)
+        if len(self._window) >= WINDOWS:
+            self._window.clear()
+        self._window[w] = d
+        return d
 
     def reset(self) -> None:
         """Empty the memo of windows (to measure speed from fresh caches)."""
@@ -256,24 +261,20 @@ class JointLM:
 
     def logprob(self, units: Sequence[str], outs: Sequence[str]) -> float:
         lm = self.lm
-        state = lm.start()
+        trans, state = lm.trans, lm.start()
         total = 0.0
         for g in zip(units, outs):
-            lp = state.get(g)
-            if lp is None:
-                lp = lm.step(state, self.code.get(g, JOINT_OOV), g)
+            lp, state = trans[state].get(g) or lm.step(state, self.code.get(g, JOINT_OOV), g)
             total += lp
-            state = state.next[g]
-        lp = state.get(EOS)
-        return total + (lp if lp is not None else lm.step(state, EOS))
+        return total + (trans[state].get(EOS) or lm.step(state, EOS))[0]
 
 
 class CharLM:
     """Character n-gram model of words of one script (Witten-Bell interpolated), for rescoring.
 
     Turned at load into back-off form (log P of each seen n-gram, back-off weight of each seen context), and
-    each seen context into a state that maps a next character to its log P and to the next state: scoring a
-    word costs one dictionary look-up per character. A transition that backs off (a character not seen after
+    each seen context into a state that maps a next character to (its log P, the next state): scoring a word
+    costs one dictionary look-up per character. A transition that backs off (a character not seen after
     the context) is added to its state on first use, its back-off weights added in the order of :meth:`_score`
     (so the floats are the same whatever was scored before). Filling the states lazily is safe across threads:
     every value is computed the same way.
@@ -311,61 +312,50 @@ class CharLM:
                 return total + self.floor
             ctx = ctx[1:]
 
-    def _state(self, ctx: str) -> _State:
-        """The state of the longest seen suffix of ``ctx``."""
+    def _state(self, ctx: str) -> int:
+        """The state of the longest seen suffix of ``ctx`` (all made by :meth:`reset`)."""
         while ctx not in self._logp and ctx:
             ctx = ctx[1:]
-        state = self._states.get(ctx)
+        state = self._index.get(ctx)
         if state is None:
-            state = self._states[ctx] = _State(ctx)
+            state = self._index[ctx] = len(self.trans)
+            self.trans.append({})
+            self._ctx.append(ctx)
         return state
 
-    def start(self) -> _State:
+    def start(self) -> int:
         """The state before the first character."""
         return self._start
 
-    def step(self, state: _State, ch: str, key: Hashable | None = None) -> float:
-        """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
-        state after ``ch``."""
-        key = ch if key is None else key
-        state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
-        lp = state[key] = self._score(state.ctx, ch)   # last: whoever finds the log P finds the next state
-        return lp
+    def step(self, state: int, ch: str, key: Hashable | None = None) -> tuple[float, int]:
+        """(log P(ch | the state's context), the state after ``ch``), remembered in ``trans[state]`` under
+        ``key`` (default ``ch``)."""
+        ctx = self._ctx[state]
+        t = self.trans[state][ch if key is None else key] = (self._score(ctx, ch),
+                                                              self._state((ctx + ch)[1 - self.order:]))
+        return t
 
     def logprob(self, word: str) -> float:
         """log P(word) with begin/end marks: one dictionary look-up per character."""
-        state = self.start()
+        trans, state = self.trans, self._start
         total = 0.0
         for ch in word + EOS:
-            lp = state.get(ch)
-            if lp is None:
-                lp = self.step(state, ch)
+            lp, state = trans[state].get(ch) or self.step(state, ch)
             total += lp
-            state = state.next[ch]
         return total
 
     def reset(self) -> None:
         """The states of the seen contexts with their seen transitions only (also to measure speed from a
         fresh model)."""
-        self._states: dict[str, _State] = {}
+        #: per state (an index): next character (or key) -> (log P, next state). Integers and floats only, so
+        #: that the garbage collector stops tracking them.
+        self.trans: list[dict[Hashable, tuple[float, int]]] = []
+        self._ctx: list[str] = []        # the context of each state
+        self._index: dict[str, int] = {}
         keys = self._keys
         for ctx, seen in self._logp.items():
-            state = self._state(ctx)
+            trans = self.trans[self._state(ctx)]
             for ch, lp in seen.items():
-                key = keys.get(ch, ch)
-                state.next[key] = self._state((ctx + ch)[1 - self.order:])
-                state[key] = lp
+                trans[keys.get(ch, ch)] = (lp, self._state((ctx + ch)[1 - self.order:]))
+        self._state("")
         self._start = self._state(self._pad)
-
-
-class _State(dict):
-    """A context of a character model: maps a next character (or graphone, see :class:`JointLM`) to its log P;
-    ``next`` maps it to the next state. (Floats in one dictionary, states in another: no tuple per transition
-    for the garbage collector to track.)"""
-
-    __slots__ = ("ctx", "next")
-
-    def __init__(self, ctx: str):
-        super().__init__()
-        self.ctx = ctx
-        self.next: dict[Hashable, _State] = {}
