@@ -329,10 +329,18 @@ class CharLM:
 
     def step(self, state: int, ch: str, key: Hashable | None = None) -> tuple[float, int]:
         """(log P(ch | the state's context), the state after ``ch``), remembered in ``trans[state]`` under
-        ``key`` (default ``ch``)."""
-        ctx = self._ctx[state]
-        t = self.trans[state][ch if key is None else key] = (self._score(ctx, ch),
-                                                              self._state((ctx + ch)[1 - self.order:]))
+        ``key`` (default ``ch``). As :meth:`_score`, over the state's seen suffixes."""
+        total = 0.0
+        for seen, bow in self._suffixes[state]:
+            lp = seen.get(ch)
+            if lp is not None:
+                total += lp
+                break
+            total += bow
+        else:
+            total += self.floor
+        t = self.trans[state][ch if key is None else key] = (
+            total, self._state((self._ctx[state] + ch)[1 - self.order:]))
         return t
 
     def logprob(self, word: str) -> float:
@@ -359,3 +367,6 @@ class CharLM:
                 trans[keys.get(ch, ch)] = (lp, self._state((ctx + ch)[1 - self.order:]))
         self._state("")
         self._start = self._state(self._pad)
+        #: per state: (log P of the seen next characters, back-off weight) of each seen suffix of its context
+        self._suffixes = [[(self._logp[c], self._backoff[c]) for c in (ctx[i:] for i in range(len(ctx) + 1))
+                           if c in self._logp] for ctx in self._ctx]
