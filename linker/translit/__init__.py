@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import gzip
 import math
-from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -129,14 +128,14 @@ def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: flo
     node = None
     for o in outs:
         node = [o, node]
-    return next(_rescored(direction, units, [score], [node]))
+    return _rescored(direction, units, [score], [node])[0]
 
 
-def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]
-              ) -> Iterator[tuple[str, float]]:
+def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]) -> list[tuple[str, float]]:
     """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it: the
-    character and graphone models walk each shared prefix once, each node keeping what was found up to it
-    (the same additions in the same order as a walk of each whole spelling, so the same floats)."""
+    character and graphone models walk each shared prefix once, each node but the last (no hypothesis goes on
+    from it) keeping what was found up to it (the same additions in the same order as a walk of each whole
+    spelling, so the same floats)."""
     m = _models()
     lm, joint = m.lm[direction], m.joint[direction]
     jlm, code = joint.lm, joint.code
@@ -144,7 +143,9 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
     lm_weight, joint_weight = LM_WEIGHT[direction], JOINT_WEIGHT[direction]
     retroflex = direction == "l2u"
     root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
+    out = []
     for score, node in zip(scores, nodes):
+        leaf = node
         chain = []
         while node is not None and len(node) == 2:
             chain.append(node)
@@ -160,13 +161,15 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
             jt += lp
             i += 1
             text += o
-            node.append((i, text, ls, lt, js, jt))
+            if node is not leaf:
+                node.append((i, text, ls, lt, js, jt))
         lt += (ltrans[ls].get(EOS) or lm.step(ls, EOS))[0]
         jt += (jtrans[js].get(EOS) or jlm.step(js, EOS))[0]
         score += lm_weight * lt + joint_weight * jt
         if retroflex:
             score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
-        yield text, score
+        out.append((text, score))
+    return out
 
 
 @lru_cache(maxsize=20_000)
