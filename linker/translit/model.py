@@ -330,13 +330,14 @@ class CharLM:
     def step(self, state: int, ch: str, key: Hashable | None = None) -> tuple[float, int]:
         """(log P(ch | the state's context), the state after ``ch``), remembered in ``trans[state]`` under
         ``key`` (default ``ch``). As :meth:`_score`, over the state's seen suffixes."""
-        total = 0.0
-        for seen, bow in self._suffixes[state]:
-            lp = seen.get(ch)
+        total, s = 0.0, state
+        while s >= 0:
+            lp = self._seen[s].get(ch)
             if lp is not None:
                 total += lp
                 break
-            total += bow
+            total += self._bow[s]
+            s = self._shorter[s]
         else:
             total += self.floor
         t = self.trans[state][ch if key is None else key] = (
@@ -367,6 +368,9 @@ class CharLM:
                 trans[keys.get(ch, ch)] = (lp, self._state((ctx + ch)[1 - self.order:]))
         self._state("")
         self._start = self._state(self._pad)
-        #: per state: (log P of the seen next characters, back-off weight) of each seen suffix of its context
-        self._suffixes = [[(self._logp[c], self._backoff[c]) for c in (ctx[i:] for i in range(len(ctx) + 1))
-                           if c in self._logp] for ctx in self._ctx]
+        # per state: log P of the seen next characters, back-off weight, and the state of the longest seen
+        # shorter suffix (-1 for none), which :meth:`step` walks as :meth:`_score` walks the suffixes (a context
+        # not seen in training, only ever "", is a state with nothing seen and a weight of 0.0)
+        self._seen = [self._logp.get(ctx, {}) for ctx in self._ctx]
+        self._bow = [self._backoff.get(ctx, 0.0) for ctx in self._ctx]
+        self._shorter = [self._state(ctx[1:]) if ctx else -1 for ctx in self._ctx]
