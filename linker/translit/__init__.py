@@ -23,7 +23,7 @@ from ..keys import GENERIC_UR, TRANSLATED_UR, _word_keys
 from ..normalize import normalize_text
 from .chunks import latin_chunks, latin_letters, urdu_chunks
 from .lexicon import Lexicon
-from .model import EOS, JOINT_OOV, CharLM, JointLM, Node, UnitModel, search
+from .model import JOINT_OOV, CharLM, JointLM, Node, UnitModel, search
 from .split import heldout
 
 __all__ = ["Lexicon", "heldout", "spelling_likelihood", "to_latin", "to_urdu", "transliterate"]
@@ -139,7 +139,7 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
     m = _models()
     lm, joint = m.lm[direction], m.joint[direction]
     jlm, code = joint.lm, joint.code
-    ltrans, jtrans = lm.trans, jlm.trans
+    ltrans, jtrans, lend, jend = lm.trans, jlm.trans, lm.end, jlm.end
     lm_weight, joint_weight = LM_WEIGHT[direction], JOINT_WEIGHT[direction]
     retroflex = direction == "l2u"
     root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
@@ -163,8 +163,8 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
             text += o
             if node is not leaf:
                 node.append((i, text, ls, lt, js, jt))
-        lt += (ltrans[ls].get(EOS) or lm.step(ls, EOS))[0]
-        jt += (jtrans[js].get(EOS) or jlm.step(js, EOS))[0]
+        lt += lend[ls]
+        jt += jend[js]
         score += lm_weight * lt + joint_weight * jt
         if retroflex:
             score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))

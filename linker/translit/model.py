@@ -59,6 +59,7 @@ def search(dists: Sequence[Dist], k: int, beam: int = 3) -> tuple[list[float], l
     common prefixes (see :func:`paths`); a rescorer may append what it found for the prefix."""
     scores: list[float] = [0.0]
     nodes: list[Node] = [None]
+    extensions = _extensions(k, beam)
     for d in dists:
         if len(d) == 1:
             o, s = d[0]
@@ -67,7 +68,7 @@ def search(dists: Sequence[Dist], k: int, beam: int = 3) -> tuple[list[float], l
             continue
         # the j-th best hypothesis (from 0) extended by the m-th best output is beaten by (j+1)(m+1)-1
         # others listed before it, so only those with (j+1)(m+1) <= k can be kept (list.sort is stable)
-        kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, _extensions(k, beam))
+        kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, extensions)
                 for o, s in d[:most]]
         kept.sort(key=itemgetter(0), reverse=True)
         del kept[k:]
@@ -266,7 +267,7 @@ class JointLM:
         for g in zip(units, outs):
             lp, state = trans[state].get(g) or lm.step(state, self.code.get(g, JOINT_OOV), g)
             total += lp
-        return total + (trans[state].get(EOS) or lm.step(state, EOS))[0]
+        return total + lm.end[state]
 
 
 class CharLM:
@@ -329,7 +330,13 @@ class CharLM:
 
     def step(self, state: int, ch: str, key: Hashable | None = None) -> tuple[float, int]:
         """(log P(ch | the state's context), the state after ``ch``), remembered in ``trans[state]`` under
-        ``key`` (default ``ch``). As :meth:`_score`, over the state's seen suffixes."""
+        ``key`` (default ``ch``)."""
+        t = self.trans[state][ch if key is None else key] = (
+            self._logprob(state, ch), self._state((self._ctx[state] + ch)[1 - self.order:]))
+        return t
+
+    def _logprob(self, state: int, ch: str) -> float:
+        """log P(ch | the state's context): as :meth:`_score`, over the state's seen suffixes."""
         total, s = 0.0, state
         while s >= 0:
             lp = self._seen[s].get(ch)
@@ -340,18 +347,16 @@ class CharLM:
             s = self._shorter[s]
         else:
             total += self.floor
-        t = self.trans[state][ch if key is None else key] = (
-            total, self._state((self._ctx[state] + ch)[1 - self.order:]))
-        return t
+        return total
 
     def logprob(self, word: str) -> float:
         """log P(word) with begin/end marks: one dictionary look-up per character."""
         trans, state = self.trans, self._start
         total = 0.0
-        for ch in word + EOS:
+        for ch in word:
             lp, state = trans[state].get(ch) or self.step(state, ch)
             total += lp
-        return total
+        return total + self.end[state]
 
     def reset(self) -> None:
         """The states of the seen contexts with their seen transitions only (also to measure speed from a
@@ -374,3 +379,5 @@ class CharLM:
         self._seen = [self._logp.get(ctx, {}) for ctx in self._ctx]
         self._bow = [self._backoff.get(ctx, 0.0) for ctx in self._ctx]
         self._shorter = [self._state(ctx[1:]) if ctx else -1 for ctx in self._ctx]
+        #: per state: log P of the end of the word
+        self.end = [self._logprob(state, EOS) for state in range(len(self._ctx))]
