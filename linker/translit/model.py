@@ -296,7 +296,7 @@ class CharLM:
             self._logp[ctx] = {
                 ch: math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor)) / (n + t))
                 for ch, c in table.counts[ctx].items()}
-        self.reset()
+        self._compile_states()
 
     def _score(self, ctx: str, ch: str) -> float:
         """log P(ch | ctx) in back-off form."""
@@ -359,8 +359,14 @@ class CharLM:
         return total + self.end[state]
 
     def reset(self) -> None:
-        """The states of the seen contexts with their seen transitions only (also to measure speed from a
-        fresh model)."""
+        """Forget the transitions added on use (to measure speed from fresh caches)."""
+        keys = self._keys
+        for state, (trans, seen) in enumerate(zip(self.trans, self._seen)):
+            if len(trans) > len(seen):
+                self.trans[state] = {key: trans[key] for key in (keys.get(ch, ch) for ch in seen)}
+
+    def _compile_states(self) -> None:
+        """The states of the seen contexts with their seen transitions."""
         #: per state (an index): next character (or key) -> (log P, next state). Integers and floats only, so
         #: that the garbage collector stops tracking them.
         self.trans: list[dict[Hashable, tuple[float, int]]] = []
