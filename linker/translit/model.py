@@ -114,8 +114,8 @@ class UnitModel:
     def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> Dist:
         """(output, log-probability) best first for one unit, given its context keys (see LEVELS), over the
         unit's ``outputs`` most frequent candidate outputs, renormalised. The generated outputs (the default)
-        leave out those less likely than PRUNE times the best one and are memoised by the most specific context
-        seen in training (a few tens of thousands); ``outputs=None`` gives all, unpruned, for forced alignment.
+        leave out those less likely than PRUNE times the best one and are computed at load for every context
+        seen in training (see :meth:`_compile`); ``outputs=None`` gives all, unpruned, for forced alignment.
         """
         for top, stats in enumerate(self._stats):
             if keys[top] in stats:
