@@ -108,14 +108,16 @@ class UnitModel:
         self.support = {k: sorted(v, key=v.get, reverse=True)[:max_outputs] for k, v in base.counts.items()}
         self.generated = {k: v[:GENERATED_OUTPUTS] for k, v in self.support.items()}
         self._stats = [table.stats for table in self.levels]
-        self._cache = self._compile()
+        # memos per level, by seen context: generated distributions and their probabilities (see _context)
+        self._cache: list[dict[str, Dist]] = [{} for _ in levels]
+        self._probs: list[dict[str, list[float]]] = [{} for _ in levels]
         self._window: dict[tuple[str, ...], Dist] = {}   # by the five units around one
 
     def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> Dist:
         """(output, log-probability) best first for one unit, given its context keys (see LEVELS), over the
         unit's ``outputs`` most frequent candidate outputs, renormalised. The generated outputs (the default)
-        leave out those less likely than PRUNE times the best one and are computed at load for every context
-        seen in training (see :meth:`_compile`); ``outputs=None`` gives all, unpruned, for forced alignment.
+        leave out those less likely than PRUNE times the best one and are memoised by the most specific context
+        seen in training (see :meth:`_context`); ``outputs=None`` gives all, unpruned, for forced alignment.
         """
         for top, stats in enumerate(self._stats):
             if keys[top] in stats:
@@ -123,7 +125,7 @@ class UnitModel:
         else:
             return []
         if outputs == GENERATED_OUTPUTS:
-            return self._cache[top][keys[top]]
+            return self._cache[top].get(keys[top]) or self._context(top, keys[top])
         outs = self.support.get(keys[-1], ())[:outputs]
         p = self._interpolated(top, keys, outs)
         total = sum(p) or 1.0
@@ -142,40 +144,40 @@ class UnitModel:
                 p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
         return p
 
-    def _compile(self) -> list[dict[str, Dist]]:
-        """The generated distribution (see :meth:`distribution`) of every seen context, by level: it depends on
-        the context alone (contexts are nested), and every window whose most specific seen context it is
-        shares it. Least specific first, so that each context's probabilities (:meth:`_interpolated`) extend
-        those already found for the next seen one below it."""
-        probs: list[dict[str, list[float]]] = [{} for _ in LEVELS]
-        dists: list[dict[str, Dist]] = [{} for _ in LEVELS]
-        for top in reversed(range(len(LEVELS))):
-            first = LEVELS[top][0]
-            below = [(probs[j], level[0] - first, level[-1] - first + 1) for j, level in enumerate(LEVELS)
-                     if j > top]
-            unit = slice(LEVELS[-1][0] - first, LEVELS[-1][-1] - first + 1)
-            memo, out, stats = probs[top], dists[top], self._stats[top]
-            for key, counts in self.levels[top].counts.items():
-                parts = key.split("\t")
-                outs = self.generated.get("\t".join(parts[unit]), ())
-                p = None
-                for lower, a, b in below:   # the next seen context's probabilities
-                    p = lower.get("\t".join(parts[a:b]))
-                    if p is not None:
-                        break
-                n, t = stats[key]
-                if p is None:
-                    p = [counts.get(o, 0) / n for o in outs]
-                else:
-                    st, nst = SMOOTH * t, n + SMOOTH * t
-                    p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
-                memo[key] = p
-                total = sum(p) or 1.0
-                floor = max(p, default=0.0) * PRUNE
-                dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
-                dist.sort(key=itemgetter(1), reverse=True)   # stable: ties keep the order of the outputs
-                out[key] = tuple(dist)   # of strings and floats: not tracked by the garbage collector
-        return dists
+    def _context(self, top: int, key: str) -> Dist:
+        """The generated distribution (see :meth:`distribution`) of a context seen in training at level ``top``,
+        computed on first use: it depends on the context alone (contexts are nested), and every window whose most
+        specific seen context it is shares it."""
+        self._context_probs(top, key)
+        return self._cache[top][key]
+
+    def _context_probs(self, top: int, key: str) -> list[float]:
+        """P of the unit's generated outputs in the seen context ``key`` of level ``top``, extending those of the
+        next seen, less specific, context (each memoised per level, with the pruned distribution)."""
+        p = self._probs[top].get(key)
+        if p is not None:
+            return p
+        first = LEVELS[top][0]
+        parts = key.split("\t")
+        outs = self.generated.get(parts[-first], ())
+        for j in range(top + 1, len(LEVELS)):   # the next seen context's probabilities
+            lower = "\t".join(parts[LEVELS[j][0] - first:LEVELS[j][-1] - first + 1])
+            if lower in self._stats[j]:
+                p = self._context_probs(j, lower)
+                break
+        counts, (n, t) = self.levels[top].counts[key], self._stats[top][key]
+        if p is None:
+            p = [counts.get(o, 0) / n for o in outs]
+        else:
+            st, nst = SMOOTH * t, n + SMOOTH * t
+            p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
+        self._probs[top][key] = p
+        total = sum(p) or 1.0
+        floor = max(p, default=0.0) * PRUNE
+        dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
+        dist.sort(key=itemgetter(1), reverse=True)   # stable: ties keep the order of the outputs
+        self._cache[top][key] = tuple(dist)   # of strings and floats: not tracked by the garbage collector
+        return p
 
     def dists(self, units: Sequence[str], pruned: bool = True) -> list[Dist]:
         """The output distribution of every unit of a word: the generated outputs (see :meth:`distribution`),
@@ -196,9 +198,11 @@ class UnitModel:
     def _window_dist(self, w: tuple[str, ...]) -> Dist:
         """The distribution of the middle unit of a window: that of its most specific context seen in
         training (memoised by window, up to WINDOWS of them)."""
-        for dist, sl in zip(self._cache, _SLICES):
-            d = dist.get("\t".join(w[sl]))
-            if d is not None:
+        d: Dist = ()
+        for top, (seen, sl) in enumerate(zip(self._stats, _SLICES)):
+            key = "\t".join(w[sl])
+            if key in seen:
+                d = self._cache[top].get(key) or self._context(top, key)
                 break
         d = d or ((w[2], 0.0),)
         if len(self._window) >= WINDOWS:
@@ -207,8 +211,10 @@ class UnitModel:
         return d
 
     def reset(self) -> None:
-        """Empty the memo of windows (to measure speed from fresh caches)."""
+        """Empty the memos (to measure speed from fresh caches)."""
         self._window.clear()
+        for memo in (*self._cache, *self._probs):
+            memo.clear()
 
     def nbest(self, units: Sequence[str], k: int, beam: int = 3) -> list[tuple[tuple[str, ...], float]]:
         """The ``k`` best output sequences (one output per unit) with their log scores, best first."""
