@@ -308,3 +308,55 @@ def test_character_model_scores_do_not_depend_on_what_was_scored_before():
     first = [lm.logprob(w) for w in words]
     lm.reset()
     assert [lm.logprob(w) for w in reversed(words)] == first[::-1]
+
+
+_TINY_LM = {"": {"a": 5, "b": 3, "$": 2}, "^": {"a": 2}, "^a": {"b": 1, "a": 1}, "a": {"b": 2, "a": 2, "$": 1},
+            "ab": {"$": 1, "a": 1}, "b": {"a": 1, "$": 2}, "ba": {"b": 1}}
+
+
+def _witten_bell(counts, ctx, ch):
+    """P(ch | ctx) by the textbook recursion: seen contexts interpolate with the next shorter one."""
+    lower = _witten_bell(counts, ctx[1:], ch) if ctx else 1 / (len(counts[""]) + 1)
+    if ctx not in counts:
+        return lower
+    n, t = sum(counts[ctx].values()), len(counts[ctx])
+    return (counts[ctx].get(ch, 0) + t * lower) / (n + t)
+
+
+@pytest.mark.parametrize("word", ["", "a", "ab", "aab", "bab", "abba", "c", "acb", "bbbb"])
+def test_character_model_is_the_witten_bell_interpolation(word):
+    """The back-off form built at load (seen n-grams, then transitions that back off on first use) scores a
+    word as the textbook recursion does, unseen characters and contexts included."""
+    import math
+    from linker.translit.model import CharLM
+    lm = CharLM(3, _TINY_LM)
+    text = "^^" + word + "$"
+    expected = sum(math.log(_witten_bell(_TINY_LM, text[i - 2:i], text[i])) for i in range(2, len(text)))
+    assert lm.logprob(word) == pytest.approx(expected, abs=1e-12)
+
+
+def test_unit_model_distributions_interpolate_the_contexts_seen():
+    """Every unit's generated distribution interpolates the contexts seen around it (most specific first),
+    renormalised over the unit's outputs and pruned below PRUNE times the best."""
+    import math
+    from linker.translit.model import LEVELS, PRUNE, SMOOTH, UnitModel, context_keys
+    units = ["k", "a", "r", "a"]
+    keys = [context_keys(units, i) for i in range(len(units))]
+    levels = [{} for _ in LEVELS]
+    levels[-1] = {"k": {"ک": 9, "ق": 3}, "a": {"ا": 6, "": 5, "ع": 1}, "r": {"ر": 4}}
+    levels[2][keys[1][2]] = {"": 3}            # a between k and r: usually silent
+    levels[0][keys[3][0]] = {"ا": 2}           # the final a of this very word: written
+    model = UnitModel(levels)
+    for i, unit in enumerate(units):
+        outs = sorted(levels[-1][unit], key=levels[-1][unit].get, reverse=True)
+        p = [levels[-1][unit][o] / sum(levels[-1][unit].values()) for o in outs]
+        for level in reversed(range(len(LEVELS) - 1)):
+            counts = levels[level].get(keys[i][level])
+            if counts:
+                n, t = sum(counts.values()), len(counts)
+                p = [(counts.get(o, 0) + SMOOTH * t * q) / (n + SMOOTH * t) for o, q in zip(outs, p)]
+        kept = {o: math.log(q / sum(p)) for o, q in zip(outs, p) if q > max(p) * PRUNE}
+        got = model.dists(units)[i]
+        assert dict(got) == pytest.approx(kept, abs=1e-12)
+        assert [lp for _, lp in got] == sorted(kept.values(), reverse=True)
+    assert dict(model.dists(units)[1])[""] > dict(model.dists(units)[3])[""]

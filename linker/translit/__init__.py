@@ -9,10 +9,11 @@ split is :func:`heldout`). Scores are probabilities normalised over the returned
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import math
-from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import msgspec
@@ -22,7 +23,7 @@ from ..keys import GENERIC_UR, TRANSLATED_UR, _word_keys
 from ..normalize import normalize_text
 from .chunks import latin_chunks, latin_letters, urdu_chunks
 from .lexicon import Lexicon
-from .model import EOS, JOINT_OOV, CharLM, JointLM, Node, UnitModel, search
+from .model import JOINT_OOV, CharLM, JointLM, Node, UnitModel, search
 from .split import heldout
 
 __all__ = ["Lexicon", "heldout", "spelling_likelihood", "to_latin", "to_urdu", "transliterate"]
@@ -78,16 +79,26 @@ _ARABIC = regex.compile(r"\p{Arabic}")
 _COMMA = regex.compile(r"\s*[،,]\s*")
 _NUMBER = regex.compile(r"\p{N}+")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_SCORE = itemgetter(1)
 
 
 class _Models:
     def __init__(self, path: Path = DATA):
         with gzip.open(path, "rb") as fh:
             raw = msgspec.json.decode(fh.read())
-        self.l2u = UnitModel(raw["l2u"])
-        self.u2l = UnitModel(raw["u2l"])
-        self.lm = {"l2u": CharLM(raw["lm_order"], raw["lm_urdu"]), "u2l": CharLM(raw["lm_order"], raw["lm_latin"])}
-        self.joint = {d: JointLM(raw[d + "_joint"]["vocab"], raw[d + "_joint"]["counts"]) for d in ("l2u", "u2l")}
+        # compiling the tables makes a few hundred thousand acyclic containers: garbage collections in between
+        # would only traverse them again and again (~20 % of the load time)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.l2u = UnitModel(raw["l2u"])
+            self.u2l = UnitModel(raw["u2l"])
+            self.lm = {"l2u": CharLM(raw["lm_order"], raw["lm_urdu"]),
+                       "u2l": CharLM(raw["lm_order"], raw["lm_latin"])}
+            self.joint = {d: JointLM(raw[d + "_joint"]["vocab"], raw[d + "_joint"]["counts"]) for d in ("l2u", "u2l")}
+        finally:
+            if collecting:
+                gc.enable()
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +107,8 @@ def _models() -> _Models:
 
 
 def _softmax(scored: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:
-    scored = sorted(scored, key=lambda x: -x[1])[:n]
+    """The first ``n`` of ``scored`` (best first) with their scores normalised."""
+    scored = scored[:n]
     if not scored:
         return []
     top = scored[0][1]
@@ -113,8 +125,10 @@ def _unit_model(direction: str) -> UnitModel:
 def _units(direction: str, word: str) -> list[str]:
     """The model's units of a source word; a unit never seen in training is read letter by letter."""
     units = latin_chunks(latin_letters(word)) if direction == "l2u" else urdu_chunks(word)
-    model = _unit_model(direction)
-    return [u for unit in units for u in ((unit,) if unit in model.support else tuple(unit))]
+    support = _unit_model(direction).support
+    if support.keys() >= set(units):
+        return units
+    return [u for unit in units for u in ((unit,) if unit in support else tuple(unit))]
 
 
 def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: float) -> tuple[str, float]:
@@ -122,21 +136,24 @@ def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: flo
     node = None
     for o in outs:
         node = [o, node]
-    return next(_rescored(direction, units, [score], [node]))
+    return _rescored(direction, units, [score], [node])[0]
 
 
-def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]
-              ) -> Iterator[tuple[str, float]]:
+def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]) -> list[tuple[str, float]]:
     """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it: the
-    character and graphone models walk each shared prefix once, each node keeping what was found up to it
-    (the same additions in the same order as a walk of each whole spelling, so the same floats)."""
+    character and graphone models walk each shared prefix once, each node but the last (no hypothesis goes on
+    from it) keeping what was found up to it (the same additions in the same order as a walk of each whole
+    spelling, so the same floats)."""
     m = _models()
     lm, joint = m.lm[direction], m.joint[direction]
     jlm, code = joint.lm, joint.code
+    ltrans, jtrans, lend, jend = lm.trans, jlm.trans, lm.end, jlm.end
     lm_weight, joint_weight = LM_WEIGHT[direction], JOINT_WEIGHT[direction]
     retroflex = direction == "l2u"
     root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
+    out = []
     for score, node in zip(scores, nodes):
+        leaf = node
         chain = []
         while node is not None and len(node) == 2:
             chain.append(node)
@@ -145,28 +162,22 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
         for node in reversed(chain):
             o = node[0]
             for ch in o:
-                lp = ls.get(ch)
-                if lp is None:
-                    lp = lm.step(ls, ch)
+                lp, ls = ltrans[ls].get(ch) or lm.step(ls, ch)
                 lt += lp
-                ls = ls.next[ch]
             g = (units[i], o)
-            lp = js.get(g)
-            if lp is None:
-                lp = jlm.step(js, code.get(g, JOINT_OOV), g)
+            lp, js = jtrans[js].get(g) or jlm.step(js, code.get(g, JOINT_OOV), g)
             jt += lp
-            js = js.next[g]
             i += 1
             text += o
-            node.append((i, text, ls, lt, js, jt))
-        lp = ls.get(EOS)
-        lt += lp if lp is not None else lm.step(ls, EOS)
-        lp = js.get(EOS)
-        jt += lp if lp is not None else jlm.step(js, EOS)
+            if node is not leaf:
+                node.append((i, text, ls, lt, js, jt))
+        lt += lend[ls]
+        jt += jend[js]
         score += lm_weight * lt + joint_weight * jt
         if retroflex:
             score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
-        yield text, score
+        out.append((text, score))
+    return out
 
 
 @lru_cache(maxsize=20_000)
@@ -182,7 +193,7 @@ def _word_nbest(direction: str, word: str, k: int = WORD_CANDIDATES) -> tuple[tu
     for text, score in _rescored(direction, units, scores, nodes):
         if score > best.get(text, -math.inf):
             best[text] = score
-    return tuple(sorted(best.items(), key=lambda x: -x[1]))
+    return tuple(sorted(best.items(), key=_SCORE, reverse=True))
 
 
 def _word_spellings(direction: str, word: str, k: int, lexicon: Lexicon | None) -> list[tuple[str, float]]:
@@ -216,14 +227,17 @@ def _word_spellings(direction: str, word: str, k: int, lexicon: Lexicon | None) 
 
 
 def _combine(per_word: list[list[tuple[str, float]]], n: int, sep: str = " ") -> list[tuple[str, float]]:
-    """The n best names from per-word candidate lists (sum of log scores)."""
+    """The n best names (at least 5), best first, from per-word candidate lists (sum of log scores, from 0.0)."""
     per_word = [kept for cands in per_word if (kept := [(t, s) for t, s in cands if t.strip()])]
     if not per_word:
         return []
-    beams: list[tuple[str, float]] = [("", 0.0)]
-    for cands in per_word:
-        beams = sorted(((f"{b}{sep}{c}" if b else c, s + t) for b, s in beams for c, t in cands),
-                       key=lambda x: -x[1])[: max(n, 5)]
+    width = max(n, 5)
+    beams = [(c, 0.0 + t) for c, t in per_word[0]]
+    for i, cands in enumerate(per_word):
+        if i:
+            beams = [(f"{b}{sep}{c}", s + t) for b, s in beams for c, t in cands]
+        beams.sort(key=_SCORE, reverse=True)   # stable: ties keep their order
+        del beams[width:]
     return beams
 
 

@@ -28,6 +28,8 @@ GENERATED_OUTPUTS = 8
 WINDOWS = 100_000
 #: Weight of the less specific context in the Witten-Bell interpolation (1 = classic Witten-Bell).
 SMOOTH = 2.0
+#: (output, log P) of one unit, best first.
+Dist = Sequence[tuple[str, float]]
 #: A hypothesis of :func:`search`: [its last output, the node before it (None before the first unit), ...].
 Node = list | None
 
@@ -45,23 +47,19 @@ def _key(padded: Sequence[str], i: int, level: tuple[int, ...]) -> str:
 _SLICES = [slice(2 + level[0], 3 + level[-1]) for level in LEVELS]
 
 
-def _window_keys(w: tuple[str, ...]) -> list[str]:
-    """The context keys of the middle unit of a window of five units, at every level of :data:`LEVELS`."""
-    return ["\t".join(w[s]) for s in _SLICES]
-
-
 @lru_cache(maxsize=None)
 def _extensions(k: int, beam: int) -> tuple[int, ...]:
     """How many outputs the j-th best of ``k`` hypotheses can keep in a k-best search (see nbest)."""
     return tuple(min(beam, k // (j + 1)) for j in range(k))
 
 
-def search(dists: list[list[tuple[str, float]]], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
+def search(dists: Sequence[Dist], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
     """The ``k`` best choices of one output per unit from each unit's (output, log P) best first, as their log
     scores, best first, and their last nodes: a node is [output, previous node], so hypotheses share their
     common prefixes (see :func:`paths`); a rescorer may append what it found for the prefix."""
     scores: list[float] = [0.0]
     nodes: list[Node] = [None]
+    extensions = _extensions(k, beam)
     for d in dists:
         if len(d) == 1:
             o, s = d[0]
@@ -70,7 +68,7 @@ def search(dists: list[list[tuple[str, float]]], k: int, beam: int = 3) -> tuple
             continue
         # the j-th best hypothesis (from 0) extended by the m-th best output is beaten by (j+1)(m+1)-1
         # others listed before it, so only those with (j+1)(m+1) <= k can be kept (list.sort is stable)
-        kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, _extensions(k, beam))
+        kept = [(hs + s, node, o) for hs, node, most in zip(scores, nodes, extensions)
                 for o, s in d[:most]]
         kept.sort(key=itemgetter(0), reverse=True)
         del kept[k:]
@@ -110,16 +108,16 @@ class UnitModel:
         self.support = {k: sorted(v, key=v.get, reverse=True)[:max_outputs] for k, v in base.counts.items()}
         self.generated = {k: v[:GENERATED_OUTPUTS] for k, v in self.support.items()}
         self._stats = [table.stats for table in self.levels]
-        # memos per level, by context (bounded by the contexts): distributions, and probabilities
-        self._cache: list[dict[str, list[tuple[str, float]]]] = [{} for _ in levels]
+        # memos per level, by seen context: generated distributions and their probabilities (see _context)
+        self._cache: list[dict[str, Dist]] = [{} for _ in levels]
         self._probs: list[dict[str, list[float]]] = [{} for _ in levels]
-        self._window: dict[tuple[str, ...], list[tuple[str, float]]] = {}   # by the five units around one
+        self._window: dict[tuple[str, ...], Dist] = {}   # by the five units around one
 
-    def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> list[tuple[str, float]]:
+    def distribution(self, keys: list[str], outputs: int | None = GENERATED_OUTPUTS) -> Dist:
         """(output, log-probability) best first for one unit, given its context keys (see LEVELS), over the
         unit's ``outputs`` most frequent candidate outputs, renormalised. The generated outputs (the default)
         leave out those less likely than PRUNE times the best one and are memoised by the most specific context
-        seen in training (a few tens of thousands); ``outputs=None`` gives all, unpruned, for forced alignment.
+        seen in training (see :meth:`_context`); ``outputs=None`` gives all, unpruned, for forced alignment.
         """
         for top, stats in enumerate(self._stats):
             if keys[top] in stats:
@@ -127,55 +125,61 @@ class UnitModel:
         else:
             return []
         if outputs == GENERATED_OUTPUTS:
-            return self._cache[top].get(keys[top]) or self._generated(top, keys)
+            return self._cache[top].get(keys[top]) or self._context(top, keys[top])
         outs = self.support.get(keys[-1], ())[:outputs]
         p = self._interpolated(top, keys, outs)
         total = sum(p) or 1.0
         return sorted(((o, math.log(q / total)) for o, q in zip(outs, p)), key=lambda x: -x[1])
 
-    def _interpolated(self, top: int, keys: list[str], outs: Sequence[str],
-                      memos: list[dict[str, list[float]]] | None = None) -> list[float]:
+    def _interpolated(self, top: int, keys: list[str], outs: Sequence[str]) -> list[float]:
         """P of each of ``outs`` for the unit in contexts ``keys``, the most specific seen in training being
-        ``keys[top]``: each seen level's probabilities extend those of the next, less specific, one.
-
-        ``memos`` (one dictionary per level, by context) keeps each level's list; valid for one choice of outputs
-        per unit, as every context key holds its unit."""
-        levels, stats = self.levels, self._stats
+        ``keys[top]``: each seen level's probabilities extend those of the next, less specific, one."""
         p: list[float] | None = None
-        todo = []
-        for i in range(top, len(keys)):
-            if keys[i] not in stats[i]:
-                continue
-            if memos is not None:
-                p = memos[i].get(keys[i])
-                if p is not None:
-                    break
-            todo.append(i)
-        for i in reversed(todo):
-            table, key = levels[i], keys[i]
+        for table, key in reversed([(t, k) for t, k in zip(self.levels[top:], keys[top:]) if k in t.stats]):
             counts, (n, t) = table.counts[key], table.stats[key]
             if p is None:
                 p = [counts.get(o, 0) / n for o in outs]
             else:
                 st, nst = SMOOTH * t, n + SMOOTH * t
                 p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
-            if memos is not None:
-                memos[i][key] = p
         return p
 
-    def _generated(self, top: int, keys: list[str]) -> list[tuple[str, float]]:
-        """:meth:`distribution` of the generated outputs, the most specific seen context being ``keys[top]``,
-        with each level's probabilities memoised per context."""
-        outs = self.generated.get(keys[-1], ())
-        p = self._interpolated(top, keys, outs, self._probs)
+    def _context(self, top: int, key: str) -> Dist:
+        """The generated distribution (see :meth:`distribution`) of a context seen in training at level ``top``,
+        computed on first use: it depends on the context alone (contexts are nested), and every window whose most
+        specific seen context it is shares it."""
+        self._context_probs(top, key)
+        return self._cache[top][key]
+
+    def _context_probs(self, top: int, key: str) -> list[float]:
+        """P of the unit's generated outputs in the seen context ``key`` of level ``top``, extending those of the
+        next seen, less specific, context (each memoised per level, with the pruned distribution)."""
+        p = self._probs[top].get(key)
+        if p is not None:
+            return p
+        first = LEVELS[top][0]
+        parts = key.split("\t")
+        outs = self.generated.get(parts[-first], ())
+        for j in range(top + 1, len(LEVELS)):   # the next seen context's probabilities
+            lower = "\t".join(parts[LEVELS[j][0] - first:LEVELS[j][-1] - first + 1])
+            if lower in self._stats[j]:
+                p = self._context_probs(j, lower)
+                break
+        counts, (n, t) = self.levels[top].counts[key], self._stats[top][key]
+        if p is None:
+            p = [counts.get(o, 0) / n for o in outs]
+        else:
+            st, nst = SMOOTH * t, n + SMOOTH * t
+            p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
+        self._probs[top][key] = p
         total = sum(p) or 1.0
         floor = max(p, default=0.0) * PRUNE
         dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
         dist.sort(key=itemgetter(1), reverse=True)   # stable: ties keep the order of the outputs
-        self._cache[top][keys[top]] = dist
-        return dist
+        self._cache[top][key] = tuple(dist)   # of strings and floats: not tracked by the garbage collector
+        return p
 
-    def dists(self, units: Sequence[str], pruned: bool = True) -> list[list[tuple[str, float]]]:
+    def dists(self, units: Sequence[str], pruned: bool = True) -> list[Dist]:
         """The output distribution of every unit of a word: the generated outputs (see :meth:`distribution`),
         memoised by the window of five units around the unit (up to WINDOWS of them), or with ``pruned=False``
         all outputs."""
@@ -183,24 +187,28 @@ class UnitModel:
         if not pruned:
             return [self.distribution([_key(padded, i, level) for level in LEVELS], None) or [(units[i], 0.0)]
                     for i in range(len(units))]
-        window, stats, cache = self._window, self._stats, self._cache
-        out = []
-        for i in range(len(units)):
-            w = padded[i:i + 5]
-            d = window.get(w)
-            if d is None:
-                # as distribution(): the most specific seen context's memo, the keys below it only on a miss
-                for top, (seen, sl) in enumerate(zip(stats, _SLICES)):
-                    key = "\t".join(w[sl])
-                    if key in seen:
-                        d = cache[top].get(key) or self._generated(top, _window_keys(w))
-                        break
-                d = d or [(units[i], 0.0)]
-                if len(window) >= WINDOWS:
-                    window.clear()
-                window[w] = d
-            out.append(d)
+        window = self._window
+        out = [window.get(padded[i:i + 5]) for i in range(len(units))]
+        if None in out:
+            for i, d in enumerate(out):
+                if d is None:
+                    out[i] = self._window_dist(padded[i:i + 5])
         return out
+
+    def _window_dist(self, w: tuple[str, ...]) -> Dist:
+        """The distribution of the middle unit of a window: that of its most specific context seen in
+        training (memoised by window, up to WINDOWS of them)."""
+        d: Dist = ()
+        for top, (seen, sl) in enumerate(zip(self._stats, _SLICES)):
+            key = "\t".join(w[sl])
+            if key in seen:
+                d = self._cache[top].get(key) or self._context(top, key)
+                break
+        d = d or ((w[2], 0.0),)
+        if len(self._window) >= WINDOWS:
+            self._window.clear()
+        self._window[w] = d
+        return d
 
     def reset(self) -> None:
         """Empty the memos (to measure speed from fresh caches)."""
@@ -248,132 +256,140 @@ class UnitModel:
 
 
 class JointLM:
-    """P(graphone sequence) of one direction: a trigram model over (unit, output) pairs.
+    """P(graphone sequence) of one direction: an n-gram model (:data:`JOINT_ORDER`) over (unit, output) pairs.
 
     Walks the states of its character model keyed by the graphones themselves, so that scoring a candidate
     neither codes nor joins it."""
 
     def __init__(self, vocab: list[list[str]], counts: dict[str, dict[str, int]]):
-        self.code = {tuple(g): chr(JOINT_BASE + i) for i, g in enumerate(vocab)}
-        self.lm = CharLM(JOINT_ORDER, counts)
+        graphones = [tuple(g) for g in vocab]
+        self.code = {g: chr(JOINT_BASE + i) for i, g in enumerate(graphones)}
+        self.lm = CharLM(JOINT_ORDER, counts, {chr(JOINT_BASE + i): g for i, g in enumerate(graphones)})
 
     def logprob(self, units: Sequence[str], outs: Sequence[str]) -> float:
         lm = self.lm
-        state = lm.start()
+        trans, state = lm.trans, lm.start()
         total = 0.0
         for g in zip(units, outs):
-            lp = state.get(g)
-            if lp is None:
-                lp = lm.step(state, self.code.get(g, JOINT_OOV), g)
+            lp, state = trans[state].get(g) or lm.step(state, self.code.get(g, JOINT_OOV), g)
             total += lp
-            state = state.next[g]
-        lp = state.get(EOS)
-        return total + (lp if lp is not None else lm.step(state, EOS))
+        return total + lm.end[state]
 
 
 class CharLM:
     """Character n-gram model of words of one script (Witten-Bell interpolated), for rescoring.
 
-    Stored as counts; each seen n-gram and context is turned on first use into back-off form (log P of the
-    n-gram, back-off weight of the context), and each context into a state that remembers, per next character,
-    its log P (back-off weights added in the order of :meth:`_score`, so the floats are the same) and the next
-    state: scoring a word costs one dictionary look-up per character, and loading costs nothing. States are the
-    seen contexts, whatever the input. Filling the tables lazily is safe across threads: every value is computed
-    the same way.
+    Turned at load into back-off form (log P of each seen n-gram, back-off weight of each seen context), and
+    each seen context into a state that maps a next character to (its log P, the next state): scoring a word
+    costs one dictionary look-up per character. A transition that backs off (a character not seen after
+    the context) is added to its state on first use, its back-off weights added in the order of :meth:`_score`
+    (so the floats are the same whatever was scored before). Filling the states lazily is safe across threads:
+    every value is computed the same way.
     """
 
-    def __init__(self, order: int, counts: dict[str, dict[str, int]]):
+    def __init__(self, order: int, counts: dict[str, dict[str, int]], keys: dict[str, Hashable] | None = None):
+        """``keys``: the key under which a state keeps a character (default: the character itself)."""
         self.order = order
         self._pad = BOS * (order - 1)
-        self._table = _Table(counts)
-        self.floor = math.log(1.0 / (len(self._table.counts.get("", {})) + 1))
-        self._logp: dict[str, dict[str, float]] = {}   # seen context -> seen next character -> log P, on use
-        self._backoff: dict[str, float] = {}           # seen context -> back-off weight, on use
-        self._states: dict[str, _State] = {}
-        self._start: _State | None = None
-
-    def _seen(self, ctx: str, ch: str, c: int) -> float:
-        """log P(ch | ctx) of a character seen ``c`` times after the seen context ``ctx``."""
-        logp = self._logp.get(ctx)
-        if logp is None:
-            logp = self._logp[ctx] = {}
-        lp = logp.get(ch)
-        if lp is None:
-            n, t = self._table.stats[ctx]
-            lp = logp[ch] = math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor)) / (n + t))
-        return lp
+        self._keys = keys or {}
+        table = _Table(counts)
+        self.floor = math.log(1.0 / (len(table.counts.get("", {})) + 1))
+        self._logp: dict[str, dict[str, float]] = {}   # seen context -> seen next character -> log P
+        self._backoff: dict[str, float] = {}           # seen context -> back-off weight
+        for ctx in sorted(table.counts, key=len):      # shorter first: each reads the next shorter one
+            n, t = table.stats[ctx]
+            self._backoff[ctx] = math.log(t / (n + t))
+            self._logp[ctx] = {
+                ch: math.log((c + t * math.exp(self._score(ctx[1:], ch) if ctx else self.floor)) / (n + t))
+                for ch, c in table.counts[ctx].items()}
+        self._compile_states()
 
     def _score(self, ctx: str, ch: str) -> float:
         """log P(ch | ctx) in back-off form."""
         total = 0.0
-        counts = self._table.counts
+        logp = self._logp
         while True:
-            seen = counts.get(ctx)
+            seen = logp.get(ctx)
             if seen is not None:
-                c = seen.get(ch)
-                if c is not None:
-                    return total + self._seen(ctx, ch, c)
-                bow = self._backoff.get(ctx)
-                if bow is None:
-                    n, t = self._table.stats[ctx]
-                    bow = self._backoff[ctx] = math.log(t / (n + t))
-                total += bow
+                lp = seen.get(ch)
+                if lp is not None:
+                    return total + lp
+                total += self._backoff[ctx]
             if not ctx:
                 return total + self.floor
             ctx = ctx[1:]
 
-    def _state(self, ctx: str) -> _State:
-        """The state of the longest seen suffix of ``ctx`` (its transitions filled on use)."""
-        while ctx not in self._table.stats and ctx:
+    def _state(self, ctx: str) -> int:
+        """The state of the longest seen suffix of ``ctx`` (all made by :meth:`reset`)."""
+        while ctx not in self._logp and ctx:
             ctx = ctx[1:]
-        state = self._states.get(ctx)
+        state = self._index.get(ctx)
         if state is None:
-            state = self._states[ctx] = _State(ctx)
+            state = self._index[ctx] = len(self.trans)
+            self.trans.append({})
+            self._ctx.append(ctx)
         return state
 
-    def start(self) -> _State:
+    def start(self) -> int:
         """The state before the first character."""
-        state = self._start
-        if state is None:
-            state = self._start = self._state(self._pad)
-        return state
+        return self._start
 
-    def step(self, state: _State, ch: str, key: Hashable | None = None) -> float:
-        """log P(ch | the state's context), remembered in ``state`` under ``key`` (default ``ch``) with the
-        state after ``ch``."""
-        key = ch if key is None else key
-        state.next[key] = self._state((state.ctx + ch)[1 - self.order:])
-        lp = state[key] = self._score(state.ctx, ch)   # last: whoever finds the log P finds the next state
-        return lp
+    def step(self, state: int, ch: str, key: Hashable | None = None) -> tuple[float, int]:
+        """(log P(ch | the state's context), the state after ``ch``), remembered in ``trans[state]`` under
+        ``key`` (default ``ch``)."""
+        t = self.trans[state][ch if key is None else key] = (
+            self._logprob(state, ch), self._state((self._ctx[state] + ch)[1 - self.order:]))
+        return t
+
+    def _logprob(self, state: int, ch: str) -> float:
+        """log P(ch | the state's context): as :meth:`_score`, over the state's seen suffixes."""
+        total, s = 0.0, state
+        while s >= 0:
+            lp = self._seen[s].get(ch)
+            if lp is not None:
+                total += lp
+                break
+            total += self._bow[s]
+            s = self._shorter[s]
+        else:
+            total += self.floor
+        return total
 
     def logprob(self, word: str) -> float:
         """log P(word) with begin/end marks: one dictionary look-up per character."""
-        state = self.start()
+        trans, state = self.trans, self._start
         total = 0.0
-        for ch in word + EOS:
-            lp = state.get(ch)
-            if lp is None:
-                lp = self.step(state, ch)
+        for ch in word:
+            lp, state = trans[state].get(ch) or self.step(state, ch)
             total += lp
-            state = state.next[ch]
-        return total
+        return total + self.end[state]
 
     def reset(self) -> None:
-        """Forget the back-off form and the states (to measure speed from a fresh model)."""
-        self._logp.clear()
-        self._backoff.clear()
-        self._states.clear()
-        self._start = None
+        """Forget the transitions added on use (to measure speed from fresh caches)."""
+        keys = self._keys
+        for state, (trans, seen) in enumerate(zip(self.trans, self._seen)):
+            if len(trans) > len(seen):
+                self.trans[state] = {key: trans[key] for key in (keys.get(ch, ch) for ch in seen)}
 
-
-class _State(dict):
-    """A context of a character model: maps a next character (or graphone, see :class:`JointLM`) to its log P;
-    ``next`` maps it to the next state. (Floats in one dictionary, states in another: no tuple per transition
-    for the garbage collector to track.)"""
-
-    __slots__ = ("ctx", "next")
-
-    def __init__(self, ctx: str):
-        super().__init__()
-        self.ctx = ctx
-        self.next: dict[Hashable, _State] = {}
+    def _compile_states(self) -> None:
+        """The states of the seen contexts with their seen transitions."""
+        #: per state (an index): next character (or key) -> (log P, next state). Integers and floats only, so
+        #: that the garbage collector stops tracking them.
+        self.trans: list[dict[Hashable, tuple[float, int]]] = []
+        self._ctx: list[str] = []        # the context of each state
+        self._index: dict[str, int] = {}
+        keys = self._keys
+        for ctx, seen in self._logp.items():
+            trans = self.trans[self._state(ctx)]
+            for ch, lp in seen.items():
+                trans[keys.get(ch, ch)] = (lp, self._state((ctx + ch)[1 - self.order:]))
+        self._state("")
+        self._start = self._state(self._pad)
+        # per state: log P of the seen next characters, back-off weight, and the state of the longest seen
+        # shorter suffix (-1 for none), which :meth:`step` walks as :meth:`_score` walks the suffixes (a context
+        # not seen in training, only ever "", is a state with nothing seen and a weight of 0.0)
+        self._seen = [self._logp.get(ctx, {}) for ctx in self._ctx]
+        self._bow = [self._backoff.get(ctx, 0.0) for ctx in self._ctx]
+        self._shorter = [self._state(ctx[1:]) if ctx else -1 for ctx in self._ctx]
+        #: per state: log P of the end of the word
+        self.end = [self._logprob(state, EOS) for state in range(len(self._ctx))]
