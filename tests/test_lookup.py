@@ -202,7 +202,8 @@ def test_qualifier_spelled_otherwise_than_the_state_still_places_the_name(linker
 
 def test_bare_name_matches_an_urdu_label_without_its_qualifier(linker):
     # the label سبلیں، مندورو says where Sablayan is; looked up bare, سبلیں matched it only through its Latin label,
-    # and the Latin-only river Sable (romanised the same) won. A name written with another qualifier is not the label
+    # and the Latin-only river Sablin (romanised the same) won. A name written with another qualifier, which names
+    # the river's country, is not the label
     c = top(linker, "سبلیں")
     assert c.qid == "Q90001101" and c.matched == "سبلیں، مندورو"
     assert top(linker, "سبلیں، کینیڈا").qid == "Q90001102"
