@@ -174,3 +174,11 @@ def test_a_demonym_is_not_a_name(linker):
     # چینی (Chinese: چین + ی) is an adjective, not the place spelled the same way; چین itself is linked
     found = linked(linker, "چینی صدر نے کہا کہ چین ترقی کرے گا")
     assert "چینی" not in found and found.get("چین") == "Q148"
+
+
+def test_conjunction_wa_ends_no_name_but_may_join_one(linker):
+    # امن و امان (law and order) is everyday news prose; its first two words are the small town امنو with a space
+    # inserted, which would be linked. The conjunction و does not end or start a name; inside one it stays
+    got = linked(linker, "ملک میں امن و امان کی صورتحال بہتر ہے")
+    assert "Q90001151" not in got.values()
+    assert linked(linker, "وہ بوسنیا و ہرزیگووینا گئے") == {"بوسنیا و ہرزیگووینا": "Q225"}
