@@ -98,6 +98,18 @@ class _Table:
         self.stats = {k: (sum(v.values()), len(v)) for k, v in self.counts.items()}
 
 
+def _extended(counts: dict[str, int], stats: tuple[int, int], outs: Sequence[str], p: list[float] | None
+              ) -> list[float]:
+    """One level of the Witten-Bell interpolation: P of each of ``outs`` in a seen context with these counts and
+    (total, distinct outcomes), extending ``p``, the probabilities in the next less specific seen context (None
+    below the least specific)."""
+    n, t = stats
+    if p is None:
+        return [counts.get(o, 0) / n for o in outs]
+    st, nst = SMOOTH * t, n + SMOOTH * t
+    return [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
+
+
 class UnitModel:
     """P(output | unit in context) for one direction."""
 
@@ -136,12 +148,7 @@ class UnitModel:
         ``keys[top]``: each seen level's probabilities extend those of the next, less specific, one."""
         p: list[float] | None = None
         for table, key in reversed([(t, k) for t, k in zip(self.levels[top:], keys[top:]) if k in t.stats]):
-            counts, (n, t) = table.counts[key], table.stats[key]
-            if p is None:
-                p = [counts.get(o, 0) / n for o in outs]
-            else:
-                st, nst = SMOOTH * t, n + SMOOTH * t
-                p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
+            p = _extended(table.counts[key], table.stats[key], outs, p)
         return p
 
     def _context(self, top: int, key: str) -> Dist:
@@ -165,13 +172,7 @@ class UnitModel:
             if lower in self._stats[j]:
                 p = self._context_probs(j, lower)
                 break
-        counts, (n, t) = self.levels[top].counts[key], self._stats[top][key]
-        if p is None:
-            p = [counts.get(o, 0) / n for o in outs]
-        else:
-            st, nst = SMOOTH * t, n + SMOOTH * t
-            p = [(counts.get(o, 0) + st * q) / nst for o, q in zip(outs, p)]
-        self._probs[top][key] = p
+        p = self._probs[top][key] = _extended(self.levels[top].counts[key], self._stats[top][key], outs, p)
         total = sum(p) or 1.0
         floor = max(p, default=0.0) * PRUNE
         dist = [(o, math.log(q / total)) for o, q in zip(outs, p) if q > floor]
