@@ -128,7 +128,10 @@ class CandidateFinder:
 
     def names(self, space: str, form: str) -> list[NameRow]:
         """The gazetteer names whose form in ``space`` ("k" key, "s" skeleton) equals ``form``."""
-        rowids = self.index.name_rows(space, form)
+        return self.rows(self.index.name_rows(space, form))
+
+    def rows(self, rowids: list[int]) -> list[NameRow]:
+        """The gazetteer names at these rowids."""
         if not rowids:
             return []
         marks = ",".join("?" * len(rowids))
@@ -218,15 +221,10 @@ class CandidateFinder:
         rows, shared = rows[keep], shared[keep]
         if len(rows) > _WORD_SHORTLIST:
             rows = np.sort(rows[np.argsort(-shared, kind="stable")[:_WORD_SHORTLIST]])
-        if not len(rows):
-            return
-        marks = ",".join("?" * len(rows))
-        for eid, name, kind, norm, script in self._con.execute(
-                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
-            sim = word_alignment(qwords, norm.split())
+        for r in self.rows(rows.tolist()):
+            sim = word_alignment(qwords, r.norm.split())
             if sim >= min_sim:
-                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
-                _keep(out, Evidence(eid, name, method, sim))
+                _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
 
     def _within_names(self, words: tuple[str, ...], min_sim: float = 0.7) -> list[Evidence]:
         """Names that contain all of ``words`` and at most two more (تحریک انصاف in پاکستان تحریک انصاف,
@@ -234,17 +232,13 @@ class CandidateFinder:
         rows = self.index.names_with_all(list(words))
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
             return []
-        marks = ",".join("?" * len(rows))
         out = []
-        for eid, name, kind, norm, lang, script in self._con.execute(
-                f"SELECT entity_id, name, kind, norm, lang, script FROM names WHERE rowid IN ({marks})",
-                rows.tolist()):
-            parts = norm.split()
+        for r in self.rows(rows.tolist()):
+            parts = r.norm.split()
             if len(parts) <= len(words) + 2:
                 sim = word_alignment(list(words), parts)
                 if sim >= min_sim:
-                    method = "generated" if kind == "generated" else "fuzzy" if script == "urdu" else "key"
-                    out.append(Evidence(eid, name, method, sim, foreign=script == "urdu" and lang not in ("ur", "")))
+                    out.append(Evidence(r.eid, r.name, _word_method(r, "urdu"), sim, foreign=r.foreign))
         return out
 
     def _translated(self, words: tuple[str, ...]) -> list[Evidence]:
@@ -277,15 +271,12 @@ class CandidateFinder:
         rows = self.index.names_with_all([*qwords, legal_form_words()])
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
             return
-        marks = ",".join("?" * len(rows))
         legal = set(legal_form_words())
-        for eid, name, kind, norm, script in self._con.execute(
-                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
-            stem = [w for w in norm.split() if w not in legal]
+        for r in self.rows(rows.tolist()):
+            stem = [w for w in r.norm.split() if w not in legal]
             sim = _LEGAL_FORM_COST * word_alignment(qwords, stem) if stem else 0.0
             if sim >= 0.7:
-                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
-                _keep(out, Evidence(eid, name, method, round(sim, 4)))
+                _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), round(sim, 4)))
 
     def name_part(self, forms: NameForms, out: dict[int, Evidence]) -> None:
         """Prominent people named by one word of their name, wherever it stands (مہاتیر: مہاتیر محمد, whose last word
@@ -297,13 +288,11 @@ class CandidateFinder:
         rows = np.unique(np.concatenate(lists)) if lists else ()
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
             return
-        marks = ",".join("?" * len(rows))
-        for eid, name, kind, norm, script in self._con.execute(
-                f"SELECT entity_id, name, kind, norm, script FROM names WHERE rowid IN ({marks})", rows.tolist()):
-            ent = self.entity(eid)
+        for r in self.rows(rows.tolist()):
+            ent = self.entity(r.eid)
             if ent.type == "PER" and ent.prominence >= _PART_PROMINENCE:
-                method = "generated" if kind == "generated" else "fuzzy" if script == forms.script else "key"
-                _keep(out, Evidence(eid, name, method, word_alignment(words, norm.split())))
+                sim = word_alignment(words, r.norm.split())
+                _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
 
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
@@ -323,7 +312,7 @@ class CandidateFinder:
         if letters:
             for ev in self.exact_key(letters.lower()):
                 _keep(out, ev)
-        head = name_forms(without_qualifier(text)) if QUALIFIER.search(text) else forms
+        head = forms if bare else name_forms(without_qualifier(text))
         if head.key and head != forms:
             self.exact(head, out, bare)
         self.fuzzy(head, out)
@@ -568,6 +557,12 @@ def latin_core(name: str) -> str:
 def without_generic(norm: str) -> str:
     """A normalised name without its generic words (جزیرہ کرسمس -> کرسمس); the whole name if nothing is left."""
     return " ".join(w for w in without_generic_phrases(norm).split() if w not in GENERIC_WORDS) or norm
+
+
+def _word_method(row: NameRow, script: str) -> str:
+    """How a name matched by its words was found for a query in ``script``: a build-time spelling is generated,
+    a real name fuzzy in the query's script and key across scripts."""
+    return "generated" if row.kind == "generated" else "fuzzy" if row.script == script else "key"
 
 
 def _keep(out: dict[int, Evidence], ev: Evidence) -> None:
