@@ -169,8 +169,9 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
             stats.entities += len(ent_rows)
             stats.names += len(name_rows)
             bar.update(len(chunk))
-    entities.clear()  # the records are in the file now: free them before indexing, which needs memory too
-    unload_transliterator()  # so are its names' spellings: its tables and memos are not needed to index
+    # the records are in the file now, and so are their names' spellings: the transliterator's tables and memos
+    # are not needed to index, which needs memory too
+    unload_transliterator()
     gc.collect()  # (its character models' states refer to each other)
     t0 = time.perf_counter()
     con.executescript(INDEXES)
