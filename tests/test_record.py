@@ -32,6 +32,26 @@ def test_the_place_type_wins_whichever_record_comes_first():
         assert "operator (operators/boundary/protected_area)" in e.classes
 
 
+def test_a_bare_place_record_yields_to_a_typed_record_of_another_type():
+    # The extract's 2015 label sample files Google as a place, with no class, country or coordinates.
+    def bare() -> Entity:
+        return Entity("Q95", labels={"en": "Google", "ur": "گوگل"}, coarse="LOC", sources=["sample"])
+
+    def company() -> Entity:
+        return Entity("Q95", labels={"en": "Google"}, coarse="ORG", classes=["wd-desc: technology company"],
+                      country="US", sources=["nsi"])
+
+    first_bare, first_company = bare(), company()
+    first_bare.merge(company())
+    first_company.merge(bare())
+    for e in (first_bare, first_company):
+        assert (e.coarse, e.classes, e.country, e.labels["ur"]) == ("ORG", ["wd-desc: technology company"], "US",
+                                                                     "گوگل")
+    placed = Entity("Q95", labels={"en": "Google"}, coarse="LOC", lat=1.0, lon=2.0)
+    placed.merge(company())
+    assert placed.coarse == "LOC"  # a record with coordinates is still a place
+
+
 def test_merge_keeps_the_most_prominent_facts():
     e = Entity("Q1", labels={"en": "A"}, population=10, rank=5, sitelinks=3)
     e.merge(Entity("Q1", labels={"en": "A"}, population=20, rank=2, sitelinks=1, lat=1.0, lon=2.0))
