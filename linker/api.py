@@ -47,6 +47,13 @@ class Mention:
         return asdict(self)
 
 
+def _by_alias(c: Candidate) -> bool:
+    """Whether a candidate matched one of its aliases only: of equally scored candidates, one named by its label
+    (or a spelling generated from its names) comes first — "India" is India's label and an alias of Arunachal
+    Pradesh, among the claimants Natural Earth lists for a disputed area."""
+    return c.method != "generated" and c.matched not in (c.label_en, c.label_ur)
+
+
 class Linker:
     """Links names in Urdu text to Wikidata items using a gazetteer file (opened read-only).
 
@@ -76,7 +83,7 @@ class Linker:
         hints = query_hints(self._finder, name)
         spelled = spelling_fits(hints, evidence, self._finder.entity)
         ranked = sorted((self._candidate(ev, hints, spelled.get(ev.eid)) for ev in evidence.values()),
-                        key=lambda c: (-c[0], c[1].qid))
+                        key=lambda c: (-c[0], _by_alias(c[1]), c[1].qid))
         return [c for _, c in ranked[:k]]
 
     def _candidate(self, ev: Evidence, hints: dict, spelled: float | None) -> tuple[float, Candidate]:

@@ -249,3 +249,10 @@ def test_dental_spelling_matches_a_retroflex_label_almost_exactly(linker, query)
     # ڈورٹمنڈ is a few letters off every dental spelling, but nearly the same name, not a fuzzy or romanised match
     c = top(linker, query)
     assert c.qid == "Q1295" and c.matched == "ڈورٹمنڈ" and c.score > 0.95
+
+
+def test_of_equally_scored_candidates_the_one_named_by_its_label_comes_first(linker):
+    # "India" is India's label and one of Arunachal Pradesh's English aliases (Natural Earth names a disputed
+    # area's claimants); both are countries to the prior, so the scores tie and the QID used to decide
+    cands = linker.lookup("India", k=3)
+    assert [c.qid for c in cands[:2]] == ["Q668", "Q1162"] and cands[0].score == cands[1].score
