@@ -17,7 +17,7 @@ from itertools import product
 
 import regex
 
-from .context import COMMON_WORDS, FUNCTION_WORDS
+from .context import COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS
 from .keys import name_forms, without_qualifier
 from .rank import prominence
 
@@ -94,7 +94,8 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     Urdu names ending in ا or ہ get the other ending too (امریکا / امریکہ, افریقہ / افریقا: both are written).
     An entity without any Urdu-script name gets Urdu spellings of its first Latin names (where Urdu news has a
     spelling the gazetteer usually has it too, and generated variants of it would mostly add noise). Prominent
-    people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one. Spellings that
+    people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one, unless it is a common
+    name part (context.COMMON_NAME_PARTS: محمد, خان). Spellings that
     equal (by key) a name the entity already has, common words and very short strings are left out.
     """
     names = list(names)
@@ -113,8 +114,9 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     if coarse == "PER" and prominence >= SURNAME_PROMINENCE:
         for name in urdu or latin[:1]:
             parts = without_qualifier(name).split()
-            if len(parts) > 1:
-                out += [parts[-1]] if urdu else spellings(parts[-1], n=2)
+            if len(parts) > 1:  # not a surname that half of Urdu news is named (محمد for Mahathir Mohamad)
+                surnames = [parts[-1]] if urdu else spellings(parts[-1], n=2)
+                out += [s for s in surnames if name_forms(s).norm not in COMMON_NAME_PARTS]
     for spelling in out:
         f = name_forms(spelling)
         if f.key and f.key not in keys and not _too_common(f.norm):

@@ -225,6 +225,7 @@ def test_prominent_person_is_found_by_one_word_of_the_name(linker):
     c = top(linker, "مہاتیر")
     assert c.qid == "Q181383" and c.matched == "مہاتیر محمد"
     assert top(linker, "مہاتیس").qid != "Q181383"  # only a word of the name, not one like it
+    assert all(c.qid != "Q181383" for c in linker.lookup("محمد", k=3))  # a name part, not his surname
 
 
 def test_state_is_found_by_its_official_name(linker):
