@@ -18,10 +18,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from .candidates import TRANSLATABLE, CandidateFinder, Evidence, english_words
 from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES, LETTER_NAMES,
                       NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER,
                       TIME_BEFORE, TIME_OF_DAY)
+from .frequency import everyday
+from .keys import norm_name
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
@@ -32,6 +36,8 @@ CONFIDENT = 0.75
 MAX_CANDIDATES = 5
 #: Spans scoring at least this (but below the threshold) are reported as NIL mentions with their candidates.
 NIL_FLOOR = 0.25
+#: Two words at least this alike (rapidfuzz ratio) are one word spelled two ways (بینک، بنک).
+_SAME_WORD = 80
 #: A word that is a place of at least this prominence + ی is read as its demonym (چینی, not Cheney).
 DEMONYM_PROMINENCE = 0.7
 #: Namesakes of one span scored, the most prominent first (علی is the name of dozens of places and people).
@@ -239,6 +245,10 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
             # (اسلام آباد). People's names are made of such words, and institutions too (قومی اسمبلی), but
             # those have Urdu names of their own, not generated ones.
             f["common_run"] = 1.0 - ent.prominence
+    if (win.tokens > 1 and not win.initialism and ev.method in ("generated", "key", "fuzzy")
+            and all(everyday(w.norm) for w in span)
+            and (len({w.norm for w in span}) == 1 or not _written_in(span, ev.matched))):
+        f["everyday_phrase"] = 1.0  # امریکی صدر (American president) is no spelling of Mark Souder; بار بار
     if all(w.kind == "latin" for w in span):
         f["latin"] = 1.0
     if ent.untyped:
@@ -266,6 +276,13 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s
+
+
+def _written_in(span: list[Word], name: str) -> bool:
+    """Whether every word of the span is a word of the matched name, as written or a letter apart (خواجہ آصف in
+    خواجہ محمد آصف, عالمی بینک as عالمی بنک), not only alike in sound (سامنا کرنا for Simon Crean)."""
+    words = norm_name(name).split()
+    return all(process.extractOne(w.norm, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) for w in span)
 
 
 def _common(word: str, tokens: int) -> bool:

@@ -47,6 +47,9 @@ TEXT_WEIGHTS: dict[str, float] = {
     "time_of_day": -8.0,     # ... which is a time of day here (شام کو: in the evening, not Syria)
     "plural_ending": -2.8,   # ... ending like a plural or oblique form (علاقوں)
     "verb_ending": -1.4,     # ... ending like a verb form (کرنا، رکھنے)
+    "everyday_phrase": -3.0,  # several words, all everyday Urdu (frequency.everyday), matched only by sound or
+    #                           a generated spelling: امریکی صدر, سامنا کرنا, بار بار. Set by hand from the wrong
+    #                           links of COUNTER and the real/fake news corpus (not UNER); the dev sentences agree
     "latin": 0.8,            # the span is in Latin script inside Urdu text
     "cue_agrees": 1.0,       # a neighbouring word announces the entity's type (صدر + PER, شہر + LOC)
     "cue_disagrees": -1.3,   # ... announces another type (weakly: a title is a sign of names nearby)

@@ -182,3 +182,10 @@ def test_conjunction_wa_ends_no_name_but_may_join_one(linker):
     got = linked(linker, "ملک میں امن و امان کی صورتحال بہتر ہے")
     assert "Q90001151" not in got.values()
     assert linked(linker, "وہ بوسنیا و ہرزیگووینا گئے") == {"بوسنیا و ہرزیگووینا": "Q225"}
+
+
+def test_a_phrase_of_everyday_words_is_no_spelling_of_a_name(linker):
+    # سامنا کرنا ("to face") is a fuzzy reading of president Samna Kreen (سامنا کرین): both words are everyday
+    # Urdu and کرنا is not a word of his name, so it is a phrase, not a mention
+    assert linked(linker, "انہیں مشکلات کا سامنا کرنا پڑا") == {}
+    assert linked(linker, "صدر سامنا کرین نے کہا").get("سامنا کرین") == "Q90001301"
