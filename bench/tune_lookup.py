@@ -17,8 +17,8 @@ For each query the candidates and their features are collected once; a coordinat
 from a neutral start (:data:`START`), then maximises the mean recall@1 of the three sets, keeping only weights
 that rank an exact match first (:data:`ORDER`). Paste the printed numbers into LOOKUP_WEIGHTS.
 
-Usage: python bench/tune_lookup.py --gazetteer /tmp/full.sqlite --dev /tmp/tune_dev.sqlite
-(the second file is built on first use, ~5 min)
+Usage: python bench/tune_lookup.py --gazetteer /tmp/full.sqlite --dev /tmp/tune_dev.sqlite [--only WEIGHT]
+(the second file is built on first use, ~5 min; --only fits one new weight and keeps the others, as urdu_share was)
 """
 from __future__ import annotations
 
