@@ -63,6 +63,10 @@ class BuildStats:
     skipped: int = 0         # malformed rows/lines across all sources (counted, logged, skipped)
     filtered: int = 0        # well-formed records left out (not items, not selected, no usable names)
     seconds: float = 0.0
+    #: {coarse: {country: [entities with an Urdu label of their own, entities]}}: how much of each country Urdu
+    #: writers cover (:func:`linker.rank.urdu_shares`); an entity of several countries counts in each, one of
+    #: none under "".
+    urdu_labelled: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # wall seconds per phase
     sources: list[str] = field(default_factory=list)
 
@@ -140,6 +144,15 @@ def _entity_row(eid: int, e: Entity) -> tuple:
             e.sitelinks, e.prior())
 
 
+def _count_labelled(counts: dict[str, dict[str, list[int]]], e: Entity) -> None:
+    """Count ``e`` in :attr:`BuildStats.urdu_labelled`, under each of its countries ("CA | US")."""
+    by_country = counts.setdefault(e.coarse, {})
+    for country in {c.strip() for c in e.country.split("|")}:
+        n = by_country.setdefault(country, [0, 0])
+        n[0] += bool(e.labels.get("ur"))
+        n[1] += 1
+
+
 def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStats, *,
           progress: bool = False) -> None:
     """Create the tables and fill them, in batches of entities with their names, then index them.
@@ -156,6 +169,7 @@ def write(con: sqlite3.Connection, entities: dict[str, Entity], stats: BuildStat
             ent_rows, name_rows = [], []
             for eid, entity in chunk:
                 ent_rows.append(_entity_row(eid, entity))
+                _count_labelled(stats.urdu_labelled, entity)
                 names = expand_names(entity)
                 name_rows += [(eid, *row) for row in names]
                 urdu = sum(row[1] == "ur" and row[2] != "generated" for row in names)
@@ -189,7 +203,8 @@ def _write_meta(con: sqlite3.Connection, stats: BuildStats) -> None:
             "builder": f"urdu-linker {version}",
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "sources": json.dumps(stats.sources, ensure_ascii=False),
-            "stats": json.dumps(asdict(stats), ensure_ascii=False)}
+            "stats": json.dumps({k: v for k, v in asdict(stats).items() if k != "urdu_labelled"}, ensure_ascii=False),
+            "urdu_labelled": json.dumps(stats.urdu_labelled, ensure_ascii=False, sort_keys=True)}
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
 

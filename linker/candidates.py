@@ -6,6 +6,7 @@ ranking can weigh it and the API can say *why*.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .index import NameIndex, word_terms
 from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, script_of, without_generic_phrases,
                    without_qualifier)
 from .names import available as _can_spell, word_spellings
-from .rank import EntityInfo, generic_words, match_quality, prominence
+from .rank import EntityInfo, generic_words, match_quality, prominence, urdu_share, urdu_shares
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
     from .translit import spelling_likelihood as _spelling_likelihood, to_latin as _to_latin, to_urdu as _to_urdu
@@ -111,6 +112,8 @@ class CandidateFinder:
 
     def __init__(self, con: sqlite3.Connection, index: NameIndex):
         self._con = con
+        row = con.execute("SELECT value FROM meta WHERE key = 'urdu_labelled'").fetchone()
+        self._shares = urdu_shares(json.loads(row[0])) if row else {}  # none in a gazetteer built before them
         self.index = index
         self.entity = lru_cache(maxsize=200_000)(self._entity)
         self.exact_key = lru_cache(maxsize=50_000)(self._exact_key)
@@ -124,7 +127,8 @@ class CandidateFinder:
             "FROM entities WHERE id = ?", (eid,)).fetchone()
         return EntityInfo(eid, qid, en, ur, coarse, classes, country, prior,
                           prominence(qid, coarse, prior, classes, ur, country, population, sitelinks),
-                          lat if lon is not None else None, lon if lat is not None else None)
+                          lat if lon is not None else None, lon if lat is not None else None,
+                          urdu_share(self._shares, coarse, country))
 
     def names(self, space: str, form: str) -> list[NameRow]:
         """The gazetteer names whose form in ``space`` ("k" key, "s" skeleton) equals ``form``."""

@@ -11,6 +11,9 @@ from .normalize import NORMALISER_VERSION
 #: Bump when the tables below change shape.
 SCHEMA_VERSION = "2"
 
+#: meta keys: schema_version, normaliser_version, builder, built_at, sources, stats and urdu_labelled (JSON counts
+#: of Urdu-labelled entities per type and country, read by linker.candidates; absent from files built before it,
+#: which still open: the ranking feature it feeds is then neutral).
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entities (
