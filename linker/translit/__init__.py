@@ -141,13 +141,10 @@ def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: flo
 
 def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]) -> list[tuple[str, float]]:
     """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it (see
-    :func:`~.model.rescored`), plus the push towards news retroflexes from Latin."""
+    :func:`~.model.rescored`), with the push towards news retroflexes from Latin."""
     m = _models()
-    out = rescored(m.lm[direction], m.joint[direction], units, scores, nodes, LM_WEIGHT[direction],
-                   JOINT_WEIGHT[direction])
-    if direction == "l2u":
-        return [(text, score + RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))) for text, score in out]
-    return out
+    return rescored(m.lm[direction], m.joint[direction], units, scores, nodes, LM_WEIGHT[direction],
+                    JOINT_WEIGHT[direction], *((RETROFLEX_BONUS, "ٹڈ") if direction == "l2u" else ()))
 
 
 @lru_cache(maxsize=20_000)

@@ -332,8 +332,8 @@ class CharLM:
         self._keys = keys or {}
         table = _Table(counts)
         self.floor = math.log(1.0 / (len(table.counts.get("", {})) + 1))
-        self._logp: dict[str, dict[str, float]] = {}   # seen context -> seen next character -> log P
-        self._backoff: dict[str, float] = {}           # seen context -> back-off weight
+        self._logp = {}      # seen context -> seen next character -> log P
+        self._backoff = {}   # seen context -> back-off weight
         for ctx in sorted(table.counts, key=len):      # shorter first: each reads the next shorter one
             n, t = table.stats[ctx]
             self._backoff[ctx] = math.log(t / (n + t))
@@ -357,7 +357,7 @@ class CharLM:
                 return total + self.floor
             ctx = ctx[1:]
 
-    def _state(self, ctx: str) -> int:
+    def _state(self, ctx: str) -> cython.Py_ssize_t:
         """The state of the longest seen suffix of ``ctx`` (all made by :meth:`reset`)."""
         logp: dict = self._logp
         while ctx not in logp and ctx:
@@ -373,7 +373,7 @@ class CharLM:
         """The state before the first character."""
         return self._start
 
-    def step(self, state: cython.Py_ssize_t, ch: str, key: Hashable | None = None) -> tuple[float, int]:
+    def step(self, state: cython.Py_ssize_t, ch: str, key: Hashable | None = None) -> tuple:
         """(log P(ch | the state's context), the state after ``ch``), remembered in ``trans[state]`` under
         ``key`` (default ``ch``)."""
         t = self.trans[state][ch if key is None else key] = (
@@ -417,9 +417,9 @@ class CharLM:
         """The states of the seen contexts with their seen transitions."""
         #: per state (an index): next character (or key) -> (log P, next state). Integers and floats only, so
         #: that the garbage collector stops tracking them.
-        self.trans: list[dict[Hashable, tuple[float, int]]] = []
-        self._ctx: list[str] = []        # the context of each state
-        self._index: dict[str, int] = {}
+        self.trans = []
+        self._ctx = []        # the context of each state
+        self._index = {}
         keys = self._keys
         for ctx, seen in self._logp.items():
             trans = self.trans[self._state(ctx)]
@@ -438,12 +438,19 @@ class CharLM:
 
 
 def rescored(lm: CharLM, joint: JointLM, units: Sequence[str], scores: list[float], nodes: list[Node],
-             lm_weight: cython.double, joint_weight: cython.double) -> list[tuple[str, float]]:
+             lm_weight: cython.double, joint_weight: cython.double, bonus: cython.double = 0.0,
+             bonus_letters: str = "") -> list[tuple[str, float]]:
     """(spelling, score) of each hypothesis of :func:`search`: its unit-model score plus the weighted log P of
-    the target-script character model ``lm`` and of the graphone model ``joint``. The models walk each shared
-    prefix once, each node but the last (no hypothesis goes on from it) keeping what was found up to it (the
-    same additions in the same order as a walk of each whole spelling, so the same floats)."""
-    jlm, code = joint.lm, joint.code
+    the target-script character model ``lm`` and of the graphone model ``joint``, plus ``bonus`` per letter
+    of ``bonus_letters`` in it. The models walk each shared prefix once, each node but the last (no hypothesis
+    goes on from it) keeping what was found up to it (the same additions in the same order as a walk of each
+    whole spelling, so the same floats)."""
+    jlm: CharLM = joint.lm
+    code: dict = joint.code
+    lend: list = lm.end
+    jend: list = jlm.end
+    letter: str
+    n: cython.Py_ssize_t
     ltrans: list = lm.trans
     jtrans: list = jlm.trans
     trans: dict
@@ -482,8 +489,13 @@ def rescored(lm: CharLM, joint: JointLM, units: Sequence[str], scores: list[floa
             text += o
             if node is not leaf:
                 node.append((i, text, ls, lt, js, jt))
-        lt += lm.end[ls]
-        jt += jlm.end[js]
+        lt += lend[ls]
+        jt += jend[js]
         score += lm_weight * lt + joint_weight * jt
+        if bonus_letters:
+            n = 0
+            for letter in bonus_letters:
+                n += text.count(letter)
+            score += bonus * n
         out.append((text, score))
     return out
