@@ -35,7 +35,7 @@ WINDOWS = 100_000
 SMOOTH = 2.0
 #: (output, log P) of one unit, best first.
 Dist = Sequence[tuple[str, float]]
-#: A hypothesis of :func:`search`: [its last output, the node before it (None before the first unit), ...].
+#: A hypothesis of :func:`search`: [its last output, the node before it (None before the first unit)].
 Node = list | None
 
 
@@ -61,7 +61,7 @@ def _extensions(k: int, beam: int) -> tuple[int, ...]:
 def search(dists: Sequence[Dist], k: int, beam: int = 3) -> tuple[list[float], list[Node]]:
     """The ``k`` best choices of one output per unit from each unit's (output, log P) best first, as their log
     scores, best first, and their last nodes: a node is [output, previous node], so hypotheses share their
-    common prefixes (see :func:`paths`); a rescorer may append what it found for the prefix."""
+    common prefixes (see :func:`paths`)."""
     scores: list = [0.0]
     nodes: list = [None]
     extensions: tuple = _extensions(k, beam)
@@ -442,9 +442,8 @@ def rescored(lm: CharLM, joint: JointLM, units: Sequence[str], scores: list[floa
              bonus_letters: str = "") -> list[tuple[str, float]]:
     """(spelling, score) of each hypothesis of :func:`search`: its unit-model score plus the weighted log P of
     the target-script character model ``lm`` and of the graphone model ``joint``, plus ``bonus`` per letter
-    of ``bonus_letters`` in it. The models walk each shared prefix once, each node but the last (no hypothesis
-    goes on from it) keeping what was found up to it (the same additions in the same order as a walk of each
-    whole spelling, so the same floats)."""
+    of ``bonus_letters`` in it. Each spelling is walked whole: compiled, that is faster than keeping the
+    models' states on the nodes of shared prefixes, which allocates more than it saves."""
     jlm: CharLM = joint.lm
     code: dict = joint.code
     lend: list = lm.end
@@ -463,18 +462,15 @@ def rescored(lm: CharLM, joint: JointLM, units: Sequence[str], scores: list[floa
     lt: cython.double
     jt: cython.double
     score: cython.double
-    root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
+    start: cython.Py_ssize_t = lm.start()
+    jstart: cython.Py_ssize_t = jlm.start()
+    chain: tuple
     out = []
     for h in range(min(len(scores), len(nodes))):
-        score, node = scores[h], nodes[h]
-        leaf = node
-        chain = []
-        while node is not None and len(node) == 2:
-            chain.append(node)
-            node = node[1]
-        i, text, ls, lt, js, jt = root if node is None else node[2]
-        for node in reversed(chain):
-            o = node[0]
+        score, chain = scores[h], paths(nodes[h])
+        ls, lt, js, jt = start, 0.0, jstart, 0.0
+        for i in range(len(chain)):
+            o = chain[i]
             for ch in o:
                 trans = ltrans[ls]
                 hit = trans.get(ch)
@@ -485,10 +481,7 @@ def rescored(lm: CharLM, joint: JointLM, units: Sequence[str], scores: list[floa
             hit = trans.get(g)
             lp, js = hit if hit is not None else jlm.step(js, code.get(g, JOINT_OOV), g)
             jt += lp
-            i += 1
-            text += o
-            if node is not leaf:
-                node.append((i, text, ls, lt, js, jt))
+        text = "".join(chain)
         lt += lend[ls]
         jt += jend[js]
         score += lm_weight * lt + joint_weight * jt
