@@ -358,15 +358,12 @@ class CharLM:
             ctx = ctx[1:]
 
     def _state(self, ctx: str) -> cython.Py_ssize_t:
-        """The state of the longest seen suffix of ``ctx`` (all made by :meth:`reset`)."""
-        logp: dict = self._logp
-        while ctx not in logp and ctx:
+        """The state of the longest seen suffix of ``ctx`` (of "" at worst)."""
+        index: dict = self._index
+        state = index.get(ctx)
+        while state is None:
             ctx = ctx[1:]
-        state = self._index.get(ctx)
-        if state is None:
-            state = self._index[ctx] = len(self.trans)
-            self.trans.append({})
-            self._ctx.append(ctx)
+            state = index.get(ctx)
         return state
 
     def start(self) -> int:
@@ -417,15 +414,14 @@ class CharLM:
         """The states of the seen contexts with their seen transitions."""
         #: per state (an index): next character (or key) -> (log P, next state). Integers and floats only, so
         #: that the garbage collector stops tracking them.
-        self.trans = []
-        self._ctx = []        # the context of each state
-        self._index = {}
+        self._ctx = [*self._logp, *(() if "" in self._logp else ("",))]   # the context of each state
+        self._index = {ctx: state for state, ctx in enumerate(self._ctx)}
+        self.trans = [{} for _ in self._ctx]
         keys = self._keys
         for ctx, seen in self._logp.items():
-            trans = self.trans[self._state(ctx)]
+            trans = self.trans[self._index[ctx]]
             for ch, lp in seen.items():
                 trans[keys.get(ch, ch)] = (lp, self._state((ctx + ch)[1 - self.order:]))
-        self._state("")
         self._start = self._state(self._pad)
         # per state: log P of the seen next characters, back-off weight, and the state of the longest seen
         # shorter suffix (-1 for none), which :meth:`step` walks as :meth:`_score` walks the suffixes (a context
