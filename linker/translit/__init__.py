@@ -143,8 +143,9 @@ def _rescored(direction: str, units: list[str], scores: list[float], nodes: list
     """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it (see
     :func:`~.model.rescored`), with the push towards news retroflexes from Latin."""
     m = _models()
+    bonus, letters = (RETROFLEX_BONUS, "ٹڈ") if direction == "l2u" else (0.0, "")
     return rescored(m.lm[direction], m.joint[direction], units, scores, nodes, LM_WEIGHT[direction],
-                    JOINT_WEIGHT[direction], *((RETROFLEX_BONUS, "ٹڈ") if direction == "l2u" else ()))
+                    JOINT_WEIGHT[direction], bonus, letters)
 
 
 @lru_cache(maxsize=20_000)
