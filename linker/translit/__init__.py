@@ -23,7 +23,7 @@ from ..keys import GENERIC_UR, TRANSLATED_UR, _word_keys
 from ..normalize import normalize_text
 from .chunks import latin_chunks, latin_letters, urdu_chunks
 from .lexicon import Lexicon
-from .model import JOINT_OOV, CharLM, JointLM, Node, UnitModel, search
+from .model import CharLM, JointLM, Node, UnitModel, rescored, search
 from .split import heldout
 
 __all__ = ["Lexicon", "heldout", "spelling_likelihood", "to_latin", "to_urdu", "transliterate"]
@@ -140,44 +140,12 @@ def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: flo
 
 
 def _rescored(direction: str, units: list[str], scores: list[float], nodes: list[Node]) -> list[tuple[str, float]]:
-    """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it: the
-    character and graphone models walk each shared prefix once, each node but the last (no hypothesis goes on
-    from it) keeping what was found up to it (the same additions in the same order as a walk of each whole
-    spelling, so the same floats)."""
+    """(spelling, score) of each hypothesis of :func:`~.model.search`, as :func:`_rescore` scores it (see
+    :func:`~.model.rescored`), with the push towards news retroflexes from Latin."""
     m = _models()
-    lm, joint = m.lm[direction], m.joint[direction]
-    jlm, code = joint.lm, joint.code
-    ltrans, jtrans, lend, jend = lm.trans, jlm.trans, lm.end, jlm.end
-    lm_weight, joint_weight = LM_WEIGHT[direction], JOINT_WEIGHT[direction]
-    retroflex = direction == "l2u"
-    root = (0, "", lm.start(), 0.0, jlm.start(), 0.0)
-    out = []
-    for score, node in zip(scores, nodes):
-        leaf = node
-        chain = []
-        while node is not None and len(node) == 2:
-            chain.append(node)
-            node = node[1]
-        i, text, ls, lt, js, jt = root if node is None else node[2]
-        for node in reversed(chain):
-            o = node[0]
-            for ch in o:
-                lp, ls = ltrans[ls].get(ch) or lm.step(ls, ch)
-                lt += lp
-            g = (units[i], o)
-            lp, js = jtrans[js].get(g) or jlm.step(js, code.get(g, JOINT_OOV), g)
-            jt += lp
-            i += 1
-            text += o
-            if node is not leaf:
-                node.append((i, text, ls, lt, js, jt))
-        lt += lend[ls]
-        jt += jend[js]
-        score += lm_weight * lt + joint_weight * jt
-        if retroflex:
-            score += RETROFLEX_BONUS * (text.count("ٹ") + text.count("ڈ"))
-        out.append((text, score))
-    return out
+    bonus, letters = (RETROFLEX_BONUS, "ٹڈ") if direction == "l2u" else (0.0, "")
+    return rescored(m.lm[direction], m.joint[direction], units, scores, nodes, LM_WEIGHT[direction],
+                    JOINT_WEIGHT[direction], bonus, letters)
 
 
 @lru_cache(maxsize=20_000)
