@@ -58,6 +58,19 @@ class HideUrdu:
                        aliases={k: v for k, v in e.aliases.items() if k != "ur"})
 
 
+def build_once(sources: list, out: Path, rebuild: bool = False) -> None:
+    """Build ``out`` from ``sources`` when it is missing (or ``rebuild``); else only read the sources, which
+    collects the names their wrappers (:class:`HideUrdu`) hide."""
+    if rebuild or not out.is_file():
+        t = time.perf_counter()
+        stats = build(sources, out)
+        print(f"built {out}: {stats.summary()} ({time.perf_counter() - t:.0f} s)")
+    else:
+        for source in sources:
+            for _ in source:
+                pass
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -68,13 +81,7 @@ def main() -> None:
     args = ap.parse_args()
     places = args.data / "gazetteer" / "places.jsonl.gz"
     source = HideUrdu(open_source(str(places)))
-    if args.rebuild or not args.out.is_file():
-        t = time.perf_counter()
-        stats = build([source], args.out)
-        print(f"built {args.out}: {stats.summary()} ({time.perf_counter() - t:.0f} s)")
-    else:
-        for _ in source:  # only to collect the hidden names
-            pass
+    build_once([source], args.out, args.rebuild)
     hidden = sorted(source.hidden.items())
     linker = Linker.open(args.out)
     at1 = at10 = 0

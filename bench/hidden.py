@@ -12,14 +12,12 @@ from __future__ import annotations
 import gzip
 import json
 import random
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import regex
 
-from bench.crossscript import HideUrdu
-from gazetteer import build
+from bench.crossscript import HideUrdu, build_once
 from gazetteer.sources import open_source
 from linker import Linker
 from linker.context import COMMON_WORDS, FUNCTION_WORDS
@@ -36,14 +34,7 @@ def hidden_gazetteer(data: Path, bucket: Callable[[str], bool], out: Path) -> di
     hidden) when it is missing."""
     sources = [HideUrdu(open_source(str(data / "gazetteer" / f)), bucket=bucket)
                for f in ("places.jsonl.gz", "people_orgs.jsonl.gz")]
-    if out.is_file():
-        for source in sources:
-            for _ in source:
-                pass
-    else:
-        t = time.perf_counter()
-        stats = build(sources, out)
-        print(f"built {out}: {stats.summary()} ({time.perf_counter() - t:.0f} s)")
+    build_once(sources, out)
     return {qid: label for source in sources for qid, label in source.hidden.items()}
 
 

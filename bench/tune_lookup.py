@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from bench.crossscript import HideUrdu
+from bench.crossscript import HideUrdu, build_once
 from bench.people import read_rows, tuning_half
-from gazetteer import build
 from gazetteer.record import Entity
 from gazetteer.sources import open_source
 from linker import Linker
@@ -136,14 +134,7 @@ def dev_queries(sources: list[Path], out: Path) -> tuple[list[tuple[str, str]], 
     """(query, qid) of the dev bucket: cross-script labels and spelling variants (:class:`HideDev`), building
     ``out`` with those names hidden when it is missing."""
     hidden = [HideDev(open_source(str(path))) for path in sources]
-    if out.is_file():
-        for source in hidden:
-            for _ in source:
-                pass
-    else:
-        t = time.perf_counter()
-        stats = build(hidden, out)
-        print(f"built {out}: {stats.summary()} ({time.perf_counter() - t:.0f} s)")
+    build_once(hidden, out)
     return ([(u, q) for source in hidden for q, u in sorted(source.hidden.items())],
             [pair for source in hidden for pair in source.variants])
 
