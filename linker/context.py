@@ -139,6 +139,10 @@ COMMON_NAME_PARTS: frozenset[str] = _words("""
     اعظم رحمان رحمن ریاض سلیم شریف عباس عمر فاروق قریشی گل مسعود نور یوسف
 """)
 
+#: Words that continue the word before them into a longer name written in two words (بالی وڈ Bollywood, ہالی ووڈ
+#: Hollywood, لالی وڈ Lollywood: English "-wood"): the first word alone is not that name (بالی is also Bali).
+NAME_CONTINUATIONS: frozenset[str] = _words("وڈ ووڈ")
+
 #: Western given names frequent in Urdu news (جارج بیلی، ڈیوڈ وارنر): alone, such a word is the first half of a
 #: name the gazetteer may not know, not the town called George. (Muslim given names are in COMMON_NAME_PARTS,
 #: which does not block single words: ریاض is also Riyadh.)

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 
 from .candidates import TRANSLATABLE, CandidateFinder, Evidence, english_words
 from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES, LETTER_NAMES,
-                      NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS, TIME_AFTER,
-                      TIME_BEFORE, TIME_OF_DAY)
+                      NAME_CONTINUATIONS, NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS,
+                      TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
 from .frequency import everyday
 from .keys import norm_name
 from .mentions import Window, Word, windows, words_of
@@ -87,7 +87,8 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
         if hit:
-            if not (_too_short(win, words) or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm)):
+            if not (_too_short(win, words) or _continued(win, words)
+                    or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm)):
                 evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
         elif win.tokens > 1 and not win.initialism:  # a single word the index does not know is no name
             run = tuple(w.norm for w in words[win.first:win.last + 1])
@@ -141,6 +142,11 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
             s.rescore()
             out.append(Span(win, start, end, text[start:end], [s]))
     return out
+
+
+def _continued(win: Window, words: list[Word]) -> bool:
+    """The next word continues the window into a longer name written in two (بالی وڈ: Bollywood, not Bali)."""
+    return not win.split and win.last + 1 < len(words) and words[win.last + 1].norm in NAME_CONTINUATIONS
 
 
 def _too_short(win: Window, words: list[Word]) -> bool:

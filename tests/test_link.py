@@ -189,3 +189,10 @@ def test_a_phrase_of_everyday_words_is_no_spelling_of_a_name(linker):
     # Urdu and کرنا is not a word of his name, so it is a phrase, not a mention
     assert linked(linker, "انہیں مشکلات کا سامنا کرنا پڑا") == {}
     assert linked(linker, "صدر سامنا کرین نے کہا").get("سامنا کرین") == "Q90001301"
+
+
+def test_a_word_continued_into_a_longer_name_is_not_linked_alone(linker):
+    # بالی وڈ is Bollywood (English "-wood" written as a word of its own), which the gazetteer lacks; بالی is Bali
+    assert linked(linker, "بالی وڈ اداکار نے کہا") == {}
+    assert linked(linker, "ممبئی میں بالی ووڈ کی فلم").get("بالی") is None
+    assert linked(linker, "انڈونیشیا کے جزیرے بالی میں زلزلہ").get("بالی") == "Q3340"
