@@ -69,7 +69,7 @@ COMMON_WORDS: frozenset[str] = _words("""
     اردو انگریزی انگلش عربی فارسی ہندی پنجابی سندھی پشتو بلوچی کشمیری جاپانی فرانسیسی جرمن روسی
     ایرانی افریقی یونانی ہسپانوی لاطینی عبرانی سنسکرت ترک البانی تھائی ڈچ تمل مراٹھی گجراتی
     نیپالی کینیڈین فرنچ قبائلی
-    ہوائی باری گردہ میجر گوری کورے میڈیسن یورو خلیج
+    ہوائی باری گردہ میجر گوری کورے میڈیسن یورو خلیج بدر
 """)
 
 #: Titles and offices written before a person's name (صدر اوباما، جنرل راحیل شریف). After a name with a genitive
@@ -142,6 +142,13 @@ COMMON_NAME_PARTS: frozenset[str] = _words("""
 #: Words that continue the word before them into a longer name written in two words (بالی وڈ Bollywood, ہالی ووڈ
 #: Hollywood, لالی وڈ Lollywood: English "-wood"): the first word alone is not that name (بالی is also Bali).
 NAME_CONTINUATIONS: frozenset[str] = _words("وڈ ووڈ")
+
+#: Initialisms of common nouns, spelled letter by letter in Urdu news (اے ٹی ایم, جی ڈی پی, ایف آئی آر): never the
+#: entity whose code or alias they happen to equal (ATM is a district code of Achham, GdP a German union).
+COMMON_INITIALISMS: frozenset[str] = frozenset("""
+    ATM GDP GNP CEO SMS DNA TV VIP FIR NGO IT PR HIV AIDS SIM GPS MBA PHD MBBS LLB CNIC NIC CD DVD PC AC DC FM
+    AD BC MP MNA MPA SHO DSP DIG SSP IG DPO DCO SP ASI CM PM OK
+""".split())
 
 #: Western given names frequent in Urdu news (جارج بیلی، ڈیوڈ وارنر): alone, such a word is the first half of a
 #: name the gazetteer may not know, not the town called George. (Muslim given names are in COMMON_NAME_PARTS,

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .candidates import TRANSLATABLE, CandidateFinder, Evidence, english_words
-from .context import (COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES, LETTER_NAMES,
-                      NAME_CONTINUATIONS, NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES, PLACE_WORDS,
-                      TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
+from .context import (COMMON_INITIALISMS, COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES,
+                      LETTER_NAMES, NAME_CONTINUATIONS, NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES,
+                      PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
 from .frequency import everyday
 from .keys import norm_name
 from .mentions import Window, Word, windows, words_of
@@ -86,6 +86,8 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     translatable = [w.norm in TRANSLATABLE for w in words]
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
+        if _common_initialism(win, words):
+            continue
         if hit:
             if not (_too_short(win, words) or _continued(win, words)
                     or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm)):
@@ -147,6 +149,12 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
 def _continued(win: Window, words: list[Word]) -> bool:
     """The next word continues the window into a longer name written in two (بالی وڈ: Bollywood, not Bali)."""
     return not win.split and win.last + 1 < len(words) and words[win.last + 1].norm in NAME_CONTINUATIONS
+
+
+def _common_initialism(win: Window, words: list[Word]) -> bool:
+    """The window spells a common noun letter by letter (اے ٹی ایم: ATM), as an initialism or as plain words."""
+    letters = win.initialism or "".join(LETTER_NAMES.get(w.norm, "?") for w in words[win.first:win.last + 1])
+    return letters in COMMON_INITIALISMS
 
 
 def _too_short(win: Window, words: list[Word]) -> bool:

@@ -196,3 +196,9 @@ def test_a_word_continued_into_a_longer_name_is_not_linked_alone(linker):
     assert linked(linker, "بالی وڈ اداکار نے کہا") == {}
     assert linked(linker, "ممبئی میں بالی ووڈ کی فلم").get("بالی") is None
     assert linked(linker, "انڈونیشیا کے جزیرے بالی میں زلزلہ").get("بالی") == "Q3340"
+
+
+def test_a_common_noun_spelled_letter_by_letter_is_no_name(linker):
+    # اے ٹی ایم is a cash machine, whatever district has the code ATM; a real initialism still links
+    assert not any(m.candidates for m in linker.link("اے ٹی ایم سے رقم نکالی", threshold=0.0))
+    assert linked(linker, "ڈی پی آر کے کے سربراہ نے کہا").get("ڈی پی آر کے") == "Q423"
