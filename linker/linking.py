@@ -40,6 +40,10 @@ NIL_FLOOR = 0.25
 _SAME_WORD = 80
 #: A word that is a place of at least this prominence + ی is read as its demonym (چینی, not Cheney).
 DEMONYM_PROMINENCE = 0.7
+#: Places at least this prominent (countries, capitals, world cities) are written in Urdu news so often that a
+#: spelling generated for them, of five letters or more, is nearly as good as a label (shorter ones, such as کور
+#: for Korea, are everyday words too).
+FAMOUS = 0.95
 #: Namesakes of one span scored, the most prominent first (علی is the name of dozens of places and people).
 _MAX_NAMESAKES = 12
 
@@ -273,6 +277,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["misc"] = 1.0
     if ent.label_ur:
         f["urdu_label"] = 1.0
+    elif ev.method == "generated" and ent.type == "LOC" and ent.prominence >= FAMOUS and len(win.key) >= 5:
+        f["famous_generated"] = 1.0  # بھارت, سنگاپور: Wikidata lacks the Urdu label of many a country and capital
     if ev.foreign:
         f["foreign_alias"] = 1.0
     if win.split:
