@@ -90,7 +90,7 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     translatable = [w.norm in TRANSLATABLE for w in words]
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
-        if _common_initialism(win, words):
+        if _common_initialism(win, words) or _inside_letters(win, words, joined):
             continue
         if hit:
             if not (_too_short(win, words) or _continued(win, words)
@@ -153,6 +153,16 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
 def _continued(win: Window, words: list[Word]) -> bool:
     """The next word continues the window into a longer name written in two (بالی وڈ: Bollywood, not Bali)."""
     return not win.split and win.last + 1 < len(words) and words[win.last + 1].norm in NAME_CONTINUATIONS
+
+
+def _inside_letters(win: Window, words: list[Word], joined: list[bool]) -> bool:
+    """An initialism with a spelled letter right before or after it is part of a longer one: اے پی in اے پی پی is
+    APP (the Associated Press of Pakistan), not AP. A genitive is no letter there (ڈی پی آر کے کے سربراہ)."""
+    def letter(i: int) -> bool:
+        return 0 <= i < len(words) and words[i].norm in LETTER_NAMES and words[i].norm not in GENITIVES
+
+    return bool(win.initialism) and (joined[win.first] and letter(win.first - 1)
+                                     or win.last + 1 < len(words) and joined[win.last + 1] and letter(win.last + 1))
 
 
 def _common_initialism(win: Window, words: list[Word]) -> bool:

@@ -210,3 +210,12 @@ def test_a_famous_place_without_an_urdu_label_is_linked_with_confidence(linker):
     # the link should stand at a precision-minded threshold, not scrape past 0.5
     (m,) = [m for m in linker.link("انڈیا نے میچ جیت لیا", threshold=0.7) if m.qid]
     assert (m.surface, m.qid, m.why["method"]) == ("انڈیا", "Q668", "generated")
+
+
+def test_an_initialism_inside_a_longer_one_is_not_linked(linker):
+    # اے پی پی is APP (Associated Press of Pakistan), which the gazetteer lacks: its first letters are not AP
+    def candidates(text):
+        return {c.qid for m in linker.link(text, threshold=0.0) for c in m.candidates}
+
+    assert "Q40469" not in candidates("لاہور (اے پی پی) وزیر اعظم نے کہا")
+    assert "Q40469" in candidates("خبر رساں ادارے اے پی کے مطابق")  # a genitive after it is no letter
