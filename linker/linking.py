@@ -5,10 +5,14 @@ Steps for one text:
 1. tokenise the normalised text and make candidate windows (:mod:`linker.mentions`);
 2. keep the windows whose key the index knows (one vectorised hash test for all windows) — real names and the
    Urdu spellings generated at build time for Latin-only entities — runs of 2-3 words that are part of a
-   longer name (تحریک انصاف in پاکستان تحریک انصاف), and translated names (اقوام متحدہ: United Nations). Romanising words on the fly (as lookup does) costs a
-   millisecond a word and, on running text, mostly finds Latin names that share a common word's consonants;
+   longer name (تحریک انصاف in پاکستان تحریک انصاف), and translated names (اقوام متحدہ: United Nations).
+   Romanising words on the fly (as lookup does) costs a millisecond a word and, on running text, mostly finds
+   Latin names that share a common word's consonants. Runs of spelled letters count only whole and not when they
+   spell a common noun (اے پی پی is not AP; اے ٹی ایم is a cash machine), nor does a word that the next one
+   continues into a longer name (بالی وڈ: Bollywood);
 3. score every (window, entity) pair: match quality, prominence, the type cues around the window, and
-   penalties for common words, very short words and repairs (glued splits, initialisms);
+   penalties for common words, phrases of everyday words (امریکی صدر), very short words and repairs (glued
+   splits, initialisms);
 4. pick non-overlapping windows, longest confident match first;
 5. document coherence: candidates that share a country with the other confident links gain, names already
    linked in full elsewhere in the text (ولادیمیر پوتن ... پوتن) keep their entity; then pick again.

@@ -95,8 +95,8 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     An entity without any Urdu-script name gets Urdu spellings of its first Latin names (where Urdu news has a
     spelling the gazetteer usually has it too, and generated variants of it would mostly add noise). Prominent
     people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one, unless it is a common
-    name part (context.COMMON_NAME_PARTS: محمد, خان). Spellings that
-    equal (by key) a name the entity already has, common words and very short strings are left out.
+    name part (context.COMMON_NAME_PARTS: محمد, خان). Spellings that equal (by key) a name the entity already has,
+    common words and very short strings are left out.
     """
     names = list(names)
     forms = [name_forms(n) for n, _, _ in names]
