@@ -120,6 +120,7 @@ class CandidateFinder:
         self.within_names = lru_cache(maxsize=50_000)(self._within_names)
         self.translated = lru_cache(maxsize=20_000)(self._translated)
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
+        self.urdu_spellings = lru_cache(maxsize=50_000)(self._urdu_spellings)
 
     def _entity(self, eid: int) -> EntityInfo:
         qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
@@ -147,6 +148,10 @@ class CandidateFinder:
         cached as :attr:`exact_key` (news repeats names)."""
         return tuple(Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0,
                               foreign=r.foreign) for r in self.names("k", key))
+
+    def _urdu_spellings(self, eid: int) -> tuple[tuple[str, str], ...]:
+        """(name, key) of an entity's Urdu-script names: its own and those the build generated (cached)."""
+        return tuple(self._con.execute("SELECT name, key FROM names WHERE entity_id = ? AND script = 'urdu'", (eid,)))
 
     def _real_entities(self, key: str) -> tuple[EntityInfo, ...]:
         """The entities one of whose real names (label or alias, not a generated spelling) has exactly this key."""

@@ -14,7 +14,11 @@ consonant skeleton. The index holds
   queries rerank a longer shortlist, and short Urdu ones (whose vowel letters ا و ی ے come and go between
   spellings) also the keys sharing their consonant skeleton (SQLite's skeleton index).
 * a word index over multi-word names (each word by key and by skeleton -> the names containing it), for names
-  written with a part more or less (خواجہ آصف for خواجہ محمد آصف, تحریک انصاف for پاکستان تحریک انصاف).
+  written with a part more or less (خواجہ آصف for خواجہ محمد آصف, تحریک انصاف for پاکستان تحریک انصاف);
+* the sound forms (:func:`linker.keys.sound_form`) of the multi-word Latin names of people and organisations,
+  as sorted hashes with their name rows: running text tests every run of words against them to find the many
+  such entities that have no Urdu name (عارف علوی: Arif Alvi). A file built before them has none (no such
+  matches), and still opens.
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
 index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .keys import name_forms
+from .keys import name_forms, sound_form
 
 #: Bump when the tables or the gram scheme below change.
 INDEX_VERSION = "5"
@@ -55,6 +59,8 @@ SKELETON_NAMES = 200
 MAX_QUERY_GRAMS = 14
 #: Posting lists longer than this are cut to the query's length window (shorter ones are read whole).
 _SLICE_FROM = 256
+#: Sound forms shorter than this (two consonants) are shared by too many runs of everyday words to be indexed.
+MIN_SOUND = 3
 _MAX_LEN = 255  # lengths are stored as uint8; longer forms are clipped (they still match, in the last bucket)
 
 
@@ -102,9 +108,10 @@ def build_index(con: sqlite3.Connection) -> dict[str, int]:
     _put_blob(con, "posting_lengths", lengths[f_sorted].astype(np.uint8).tobytes())
     _put_postings(con, "gram", gram_ids, f_sorted, starts)
     words = _build_words(con)
+    sounds = _build_sounds(con)
     _put_blob(con, "version", INDEX_VERSION.encode())
     return {"keys": len(forms), "skeletons": len(distinct["s"]), "grams": len(gram_ids),
-            "gram_postings": len(f_sorted), "words": words}
+            "gram_postings": len(f_sorted), "words": words, "sounds": sounds}
 
 
 def _build_words(con: sqlite3.Connection) -> int:
@@ -119,6 +126,18 @@ def _build_words(con: sqlite3.Connection) -> int:
     rows, starts = _group(pair_term, pair_row, len(terms))
     _put_postings(con, "word", terms, rows, starts)
     return len(terms)
+
+
+def _build_sounds(con: sqlite3.Connection) -> int:
+    """Sound forms of the multi-word Latin names of people and organisations: sorted hashes, and the name rowid
+    of each."""
+    pairs = sorted((form_hash(form), rowid) for rowid, norm in con.execute(
+        "SELECT n.rowid, n.norm FROM names n JOIN entities e ON e.id = n.entity_id "
+        "WHERE n.script = 'latn' AND instr(n.norm, ' ') > 0 AND e.coarse IN ('PER', 'ORG')")
+        if len(form := sound_form(norm.split())) >= MIN_SOUND)
+    _put_blob(con, "sound_hashes", np.array([h for h, _ in pairs], dtype=np.uint32).tobytes())
+    _put_blob(con, "sound_rows", np.array([r for _, r in pairs], dtype=np.int32).tobytes())
+    return len(pairs)
 
 
 @lru_cache(maxsize=200_000)
@@ -194,6 +213,8 @@ class NameIndex:
         self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
         self._words, self._word_postings = _read_postings(blobs, "word")
         self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
+        self._sound_hashes = np.frombuffer(blobs.get("sound_hashes", b""), dtype=np.uint32)
+        self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -208,6 +229,16 @@ class NameIndex:
         pos = np.searchsorted(h, q)
         pos[pos == len(h)] = 0
         return (h[pos] == q).tolist()
+
+    def sound_rows(self, forms: list[str]) -> list[list[int]]:
+        """For each sound form, the rowids of the people's and organisations' Latin names that have it (a hash
+        collision may add a row whose form differs: callers compare)."""
+        if not forms or not len(self._sound_hashes):
+            return [[] for _ in forms]
+        q = np.fromiter(map(form_hash, forms), dtype=np.uint32, count=len(forms))
+        lo = np.searchsorted(self._sound_hashes, q, "left")
+        hi = np.searchsorted(self._sound_hashes, q, "right")
+        return [self._sound_rows[a:b].tolist() if b > a else [] for a, b in zip(lo.tolist(), hi.tolist())]
 
     def word_names(self, word: str, limit: int = 5000) -> list[np.ndarray]:
         """Row ids of the multi-word names containing ``word`` (by key; by skeleton), lists over ``limit`` left out.

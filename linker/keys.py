@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,6 +248,15 @@ def phonetic_keys(norm: str) -> tuple[str, str]:
 def skeleton(norm: str, script: str | None = None) -> str:
     """The cross-script consonant skeleton of a normalised name (``script`` is not needed, kept for callers)."""
     return phonetic_keys(norm)[0]
+
+
+def sound_form(words: Iterable[str]) -> str:
+    """The skeletons of a name's words glued in order (Arif Alvi and عارف علوی: RFL), with no word dropped or
+    translated: how running text finds a person or organisation by sound (:mod:`linker.index`)."""
+    out = ""
+    for word in words:
+        out = _glue(out, _word_keys(word)[0])
+    return out
 
 
 def without_generic_phrases(norm: str) -> str:
