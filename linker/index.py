@@ -15,9 +15,9 @@ consonant skeleton. The index holds
   spellings) also the keys sharing their consonant skeleton (SQLite's skeleton index).
 * a word index over multi-word names (each word by key and by skeleton -> the names containing it), for names
   written with a part more or less (خواجہ آصف for خواجہ محمد آصف, تحریک انصاف for پاکستان تحریک انصاف);
-* the sound forms (:func:`linker.keys.sound_form`) of the multi-word Latin names of people and organisations,
-  as sorted hashes with their name rows: running text tests every run of words against them to find the many
-  such entities that have no Urdu name (عارف علوی: Arif Alvi). A file built before them has none (no such
+* the sound forms (:func:`linker.keys.sound_form`) of the Latin names of organisations and the multi-word ones
+  of people, as sorted hashes with their name rows: running text tests every run of words against them to find
+  the many such entities that have no Urdu name (عارف علوی: Arif Alvi; سام سنگ: Samsung). A file built before them has none (no such
   matches), and still opens.
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
@@ -129,11 +129,11 @@ def _build_words(con: sqlite3.Connection) -> int:
 
 
 def _build_sounds(con: sqlite3.Connection) -> int:
-    """Sound forms of the multi-word Latin names of people and organisations: sorted hashes, and the name rowid
-    of each."""
+    """Sound forms of the Latin names of organisations and the multi-word ones of people (a one-word name says
+    too little of a person): sorted hashes, and the name rowid of each."""
     pairs = sorted((form_hash(form), rowid) for rowid, norm in con.execute(
         "SELECT n.rowid, n.norm FROM names n JOIN entities e ON e.id = n.entity_id "
-        "WHERE n.script = 'latn' AND instr(n.norm, ' ') > 0 AND e.coarse IN ('PER', 'ORG')")
+        "WHERE n.script = 'latn' AND (instr(n.norm, ' ') > 0 AND e.coarse = 'PER' OR e.coarse = 'ORG')")
         if len(form := sound_form(norm.split())) >= MIN_SOUND)
     _put_blob(con, "sound_hashes", np.array([h for h, _ in pairs], dtype=np.uint32).tobytes())
     _put_blob(con, "sound_rows", np.array([r for _, r in pairs], dtype=np.int32).tobytes())

@@ -4,9 +4,9 @@ Most of the gazetteer's people and organisations have Latin names only. The buil
 them, but news spells a name its own way (عارف علوی, where the build wrote آریف الوی for Arif Alvi), and
 romanising every run of words while linking costs a millisecond a word and the transliteration model's memory.
 Instead, every run of 2-4 Urdu words is tested by its sound form (the words' consonant skeletons glued,
-:func:`linker.keys.sound_form`) against those of the multi-word Latin names of people and organisations (one
-vectorised hash test, :meth:`linker.index.NameIndex.sound_rows`). A run that sounds like such a name is a
-candidate when
+:func:`linker.keys.sound_form`) against those of the Latin names of organisations and the multi-word ones of
+people (one vectorised hash test, :meth:`linker.index.NameIndex.sound_rows`; سام سنگ is Samsung). A run that
+sounds like such a name is a candidate when
 
 * its words sound like the name's words in order, one to one or one to a run (:func:`aligned`): عبدالرشید گوڈیل
   is Abdul Rashid Godil, but کمار سنتوشی is not Santosh Kumar, and most runs of everyday words that share a

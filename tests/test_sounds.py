@@ -38,6 +38,12 @@ def test_a_person_news_spells_its_own_way_is_linked_by_sound(linker):
     assert links(linker, "اسرائیل کے وزیر اعظم یائر لپید نے کہا")["یائر لپید"].qid == "Q1396120"
 
 
+def test_a_one_word_company_name_written_in_two_words(linker):
+    text = "سام سنگ کے سربراہ کو رشوت کے مقدمے میں گرفتار کر لیا گیا۔"
+    m = links(linker, text, threshold=0.0)["سام سنگ"]
+    assert m.qid == "Q20718" and m.why["method"] == "key" and m.start == 0
+
+
 def test_a_sound_alike_alone_is_not_confident(linker):
     # Without a title or a text about its country, a name found by sound only is a weak candidate.
     assert "عارف علوی" not in links(linker, "عارف علوی نے کہا")
