@@ -59,6 +59,9 @@ MAX_SOUND_TOKENS = 4
 #: the real/fake news lines (at 1, 151 links, about half wrong; at 0.5, 65, mostly right); the fitting half of
 #: the dev sentences loses one right link.
 SOUND_COHERENCE = 0.5
+#: Urdu is Pakistan's national language: an Arabic-script name of a Pakistani place is its Urdu name, whatever
+#: language the source filed it under (ملتان and سندھ come as English aliases), not a Persian or Arabic spelling.
+URDU_COUNTRY = "PK"
 #: Namesakes of one span scored, the most prominent first (علی is the name of dozens of places and people).
 _MAX_NAMESAKES = 12
 
@@ -334,7 +337,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["urdu_label"] = 1.0
     elif ev.method == "generated" and ent.type == "LOC" and ent.prominence >= FAMOUS and len(win.key) >= 5:
         f["famous_generated"] = 1.0  # بھارت, سنگاپور: Wikidata lacks the Urdu label of many a country and capital
-    if ev.foreign:
+    if ev.foreign and ent.country != URDU_COUNTRY:
         f["foreign_alias"] = 1.0
     if win.split:
         f["split"] = 1.0

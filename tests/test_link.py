@@ -219,3 +219,14 @@ def test_an_initialism_inside_a_longer_one_is_not_linked(linker):
 
     assert "Q40469" not in candidates("لاہور (اے پی پی) وزیر اعظم نے کہا")
     assert "Q40469" in candidates("خبر رساں ادارے اے پی کے مطابق")  # a genitive after it is no letter
+
+
+def test_arabic_script_alias_of_a_pakistani_place_is_its_urdu_name(linker):
+    # The source files ملتان as an English alias of Multan; for a place in Pakistan it is the Urdu name, while an
+    # Iranian place's such alias is a Persian spelling and counts for less.
+    multan = [m for m in linker.link("ملتان میں جلسہ ہوا") if m.qid]
+    assert [(m.surface, m.qid) for m in multan] == [("ملتان", "Q185453")]
+    assert "foreign_alias" not in multan[0].why["context"]
+    (iran,) = [m for m in linker.link("ملتانک میں جلسہ ہوا", threshold=0.0) if m.qid]
+    assert iran.qid == "Q90001501" and "foreign_alias" in iran.why["context"]
+    assert iran.score < multan[0].score
