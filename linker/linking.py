@@ -219,10 +219,13 @@ def _not_a_name_alone(finder: CandidateFinder, word: str) -> bool:
 def _sound_alikes(finder: CandidateFinder, words: list[Word], wins: list[Window],
                   known: list[bool]) -> dict[int, list[Evidence]]:
     """Evidence by sound (:mod:`linker.sounds`) for the windows of 2-4 Urdu words that the index does not know
-    and that hold no function word, by window number."""
+    and that hold no function word or lone letter, nor start or end in a spelled letter (ڈیموکریٹ ای میلز is
+    no Democratic Party; ایم این اے غلام محمد لالی: the name starts after اے), by window number."""
     picks = [n for n, (w, hit) in enumerate(zip(wins, known))
              if not hit and 2 <= w.tokens <= MAX_SOUND_TOKENS and not w.initialism and not w.split
-             and all(x.kind == "urdu" and x.norm not in FUNCTION_WORDS for x in words[w.first:w.last + 1])]
+             and all(x.kind == "urdu" and len(x.norm) > 1 and x.norm not in FUNCTION_WORDS
+                     for x in words[w.first:w.last + 1])
+             and words[w.first].norm not in LETTER_NAMES and words[w.last].norm not in LETTER_NAMES]
     runs = [tuple(x.norm for x in words[wins[n].first:wins[n].last + 1]) for n in picks]
     out: dict[int, list[Evidence]] = {}
     for n, run, rows in zip(picks, runs, finder.index.sound_rows([sound_form(r) for r in runs])):

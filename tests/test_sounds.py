@@ -38,6 +38,13 @@ def test_a_person_news_spells_its_own_way_is_linked_by_sound(linker):
     assert links(linker, "اسرائیل کے وزیر اعظم یائر لپید نے کہا")["یائر لپید"].qid == "Q1396120"
 
 
+def test_a_spelled_letter_before_a_name_is_not_part_of_it(linker):
+    # ایم این اے (MNA, member of the National Assembly): the letter اے has no consonant and sounds like nothing.
+    text = "پاکستان کے ایم این اے عارف علوی نے کہا"
+    got = links(linker, text, threshold=0.0)
+    assert [(s, m.qid) for s, m in got.items() if m.qid == "Q4790529"] == [("عارف علوی", "Q4790529")]
+
+
 def test_a_one_word_company_name_written_in_two_words(linker):
     text = "سام سنگ کے سربراہ کو رشوت کے مقدمے میں گرفتار کر لیا گیا۔"
     m = links(linker, text, threshold=0.0)["سام سنگ"]
