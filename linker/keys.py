@@ -253,9 +253,14 @@ def skeleton(norm: str, script: str | None = None) -> str:
 def sound_form(words: Iterable[str]) -> str:
     """The skeletons of a name's words glued in order (Arif Alvi and عارف علوی: RFL), with no word dropped or
     translated: how running text finds a person or organisation by sound (:mod:`linker.index`)."""
+    return glue(_word_keys(word)[0] for word in words)
+
+
+def glue(skeletons: Iterable[str]) -> str:
+    """Skeletons joined, a class shared at a seam written once."""
     out = ""
-    for word in words:
-        out = _glue(out, _word_keys(word)[0])
+    for part in skeletons:
+        out = _glue(out, part)
     return out
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -221,17 +222,25 @@ def _sound_alikes(finder: CandidateFinder, words: list[Word], wins: list[Window]
     """Evidence by sound (:mod:`linker.sounds`) for the windows of 2-4 Urdu words that the index does not know
     and that hold no function word or lone letter, nor start or end in a spelled letter (ڈیموکریٹ ای میلز is
     no Democratic Party; ایم این اے غلام محمد لالی: the name starts after اے), by window number."""
+    norms = [w.norm for w in words]
+    barred = list(accumulate((w.kind != "urdu" or len(w.norm) < 2 or w.norm in FUNCTION_WORDS for w in words),
+                             initial=0))  # barred[i]: how many of the first i words no sound-alike may hold
     picks = [n for n, (w, hit) in enumerate(zip(wins, known))
              if not hit and 2 <= w.tokens <= MAX_SOUND_TOKENS and not w.initialism and not w.split
-             and all(x.kind == "urdu" and len(x.norm) > 1 and x.norm not in FUNCTION_WORDS
-                     for x in words[w.first:w.last + 1])
-             and words[w.first].norm not in LETTER_NAMES and words[w.last].norm not in LETTER_NAMES]
-    runs = [tuple(x.norm for x in words[wins[n].first:wins[n].last + 1]) for n in picks]
+             and barred[w.last + 1] == barred[w.first]
+             and norms[w.first] not in LETTER_NAMES and norms[w.last] not in LETTER_NAMES]
+    runs = [tuple(norms[wins[n].first:wins[n].last + 1]) for n in picks]
     out: dict[int, list[Evidence]] = {}
-    for n, run, rows in zip(picks, runs, finder.index.sound_rows([sound_form(r) for r in runs])):
+    for n, run, rows in zip(picks, runs, finder.index.sound_rows([_run_sound(r) for r in runs])):
         if rows and (found := _sounded(finder, run, wins[n].key, tuple(rows))):
             out[n] = found
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _run_sound(run: tuple[str, ...]) -> str:
+    """:func:`linker.keys.sound_form` of a run of words, cached (most runs recur)."""
+    return sound_form(run)
 
 
 @lru_cache(maxsize=20_000)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .candidates import CandidateFinder, Evidence
-from .keys import sound_form
+from .keys import glue, sound_form
 
 #: How close (rapidfuzz ratio of keys, 0-1) a run of words must be to one of the entity's Urdu spellings. Set on
 #: the dev sentences' fitting half (0.7-0.8 link the same names there; 0.7 kept one more right link).
@@ -56,16 +56,16 @@ def sound_alikes(finder: CandidateFinder, words: tuple[str, ...], key: str, rowi
 def aligned(urdu: tuple[str, ...], latin: tuple[str, ...]) -> bool:
     """Whether the words sound alike in order, each word of one side like one word or a run of words of the
     other (عبدالرشید گوڈیل: Abdul Rashid Godil; آدتیہ ناتھ: Adityanath)."""
+    us = [sound_form((w,)) for w in urdu]
+    ls = [sound_form((w,)) for w in latin]
 
     @lru_cache(maxsize=None)
     def fit(i: int, j: int) -> bool:
-        if i == len(urdu) or j == len(latin):
-            return i == len(urdu) and j == len(latin)
-        if sound_form(urdu[i:i + 1]) == sound_form(latin[j:j + 1]) and fit(i + 1, j + 1):
+        if i == len(us) or j == len(ls):
+            return i == len(us) and j == len(ls)
+        if us[i] == ls[j] and fit(i + 1, j + 1):
             return True
-        return (any(sound_form(latin[j:k]) == sound_form(urdu[i:i + 1]) and fit(i + 1, k)
-                    for k in range(j + 2, len(latin) + 1))
-                or any(sound_form(urdu[i:k]) == sound_form(latin[j:j + 1]) and fit(k, j + 1)
-                       for k in range(i + 2, len(urdu) + 1)))
+        return (any(glue(ls[j:k]) == us[i] and fit(i + 1, k) for k in range(j + 2, len(ls) + 1))
+                or any(glue(us[i:k]) == ls[j] and fit(k, j + 1) for k in range(i + 2, len(us) + 1)))
 
     return fit(0, 0)
