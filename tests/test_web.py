@@ -13,6 +13,7 @@ import pytest
 from linker import NORMALISER_VERSION, Candidate, Linker, Mention
 from web import create_app
 from web.highlight import segments
+from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -99,6 +100,15 @@ def test_posted_text_is_shown_rtl_with_mentions_linked_to_wikidata(client, fixtu
     assert html.count('<li id="mention-') == len(mentions)
     for m in mentions:
         assert f"<dd>{m.label_en}</dd>" in html and f"<dd>{m.score:.2f}" in html
+
+
+def test_a_name_found_by_sound_shows_the_spelling_it_came_through(engine_gazetteer):
+    # Arif Alvi has no Urdu name: the panel says which of the gazetteer's generated spellings led to him.
+    client = create_app({"GAZETTEER": str(engine_gazetteer), "TESTING": True}).test_client()
+    html = client.post("/", data={"text": "پاکستان کے صدر عارف علوی نے کہا"}).get_data(as_text=True)
+    (m,) = [m for m in Linker.open(engine_gazetteer).link("پاکستان کے صدر عارف علوی نے کہا") if m.qid == "Q4790529"]
+    assert f"<dt>Via</dt><dd><bdi>{m.why['via']}</bdi></dd>" in html
+    assert ("t-PER", "Q4790529", "عارف علوی") in _mention_links(html)
 
 
 def test_long_text_is_refused_on_the_page_and_kept_in_the_form(fixture_gazetteer):
