@@ -115,8 +115,10 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
         if hit:
             if not (_too_short(win, words) or _continued(win, words)
                     or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm)):
-                evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key)}
-        elif win.tokens > 1 and not win.initialism:  # a single word the index does not know is no name
+                spelled = _spelled_edge(win, words)
+                evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key) if not spelled or ev.method == "exact"}
+        elif win.tokens > 1 and not win.initialism and not _spelled_edge(win, words):
+            # a single word the index does not know is no name
             run = tuple(w.norm for w in words[win.first:win.last + 1])
             found = ({ev.eid: ev for ev in finder.translated(run)}
                      if all(translatable[win.first:win.last + 1]) and english_words(run) else {})
@@ -185,6 +187,17 @@ def _inside_letters(win: Window, words: list[Word], joined: list[bool]) -> bool:
 
     return bool(win.initialism) and (joined[win.first] and letter(win.first - 1)
                                      or win.last + 1 < len(words) and joined[win.last + 1] and letter(win.last + 1))
+
+
+def _spelled_edge(win: Window, words: list[Word]) -> bool:
+    """A plain window of spelled letters only (سی این این), or with one spelled letter at an edge (آسٹریلیا اے, ڈی
+    فرانس): it names something as an initialism (the window of its Latin letters) or by a real Urdu name, not
+    through a spelling generated for some alias (CNN of an Indian party, ABC of a shoe shop) nor fuzzily (پاکستان
+    ایل: HBL Pakistan). A run of letters before a word is a name's start (اے بی سی مارٹ, این ٹی ٹی ڈوکومو)."""
+    if win.initialism or win.tokens < 2:
+        return False
+    letters = [w.norm in LETTER_NAMES for w in words[win.first:win.last + 1]]
+    return all(letters) or letters[0] and not letters[1] or letters[-1] and not letters[-2]
 
 
 def _common_initialism(win: Window, words: list[Word]) -> bool:

@@ -230,3 +230,11 @@ def test_arabic_script_alias_of_a_pakistani_place_is_its_urdu_name(linker):
     (iran,) = [m for m in linker.link("ملتانک میں جلسہ ہوا", threshold=0.0) if m.qid]
     assert iran.qid == "Q90001501" and "foreign_alias" in iran.why["context"]
     assert iran.score < multan[0].score
+
+
+def test_spelled_letters_name_nothing_through_a_generated_spelling(linker):
+    # The build spells ABC-Mart اے بی سی مارٹ, and its Japanese alias ABCマート اے بی سی; the letters alone in news
+    # are ABC News, not the shop.
+    text = "اے بی سی کے مطابق آسٹریلیا اے کی ٹیم جیت گئی"
+    assert not [m for m in linker.link(text, threshold=0.0) if m.qid == "Q90001601"]
+    assert linked(linker, "اے بی سی مارٹ نے دکان کھولی", threshold=0.0)["اے بی سی مارٹ"] == "Q90001601"
