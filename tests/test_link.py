@@ -238,3 +238,9 @@ def test_spelled_letters_name_nothing_through_a_generated_spelling(linker):
     text = "اے بی سی کے مطابق آسٹریلیا اے کی ٹیم جیت گئی"
     assert not [m for m in linker.link(text, threshold=0.0) if m.qid == "Q90001601"]
     assert linked(linker, "اے بی سی مارٹ نے دکان کھولی", threshold=0.0)["اے بی سی مارٹ"] == "Q90001601"
+
+
+def test_per_is_no_part_of_a_name(linker):
+    # فی (per) starts no name: فی لٹر is "per litre", not the town فیلٹر with a stray space.
+    assert not [m for m in linker.link("پٹرول دس روپے فی لٹر مہنگا ہو گیا", threshold=0.0) if m.qid == "Q90001701"]
+    assert linked(linker, "وہ فیلٹر شہر گئے", threshold=0.0)["فیلٹر"] == "Q90001701"
