@@ -275,9 +275,22 @@ def _within_names(finder: CandidateFinder, words: tuple[str, ...]) -> dict[int, 
         return {}
     out: dict[int, Evidence] = {}
     for ev in finder.within_names(words):
+        if finder.entity(ev.eid).type == "PER" and not _starts_as(words, ev.matched):
+            continue
         if ev.eid not in out or ev.sim > out[ev.eid].sim:
             out[ev.eid] = ev
     return out
+
+
+def _starts_as(words: tuple[str, ...], name: str) -> bool:
+    """Whether a run of words that holds a common name part (خان، محمد) also holds the first word of the person's
+    name that is no title: خان آفریدی and اکبر خان name too many people to be Shehryar Khan Afridi or Sher Akbar
+    Khan, while حمزہ شہباز, طیب اردگان and خواجہ آصف are how news shortens a name."""
+    if not any(w in COMMON_NAME_PARTS for w in words):
+        return True
+    first = next((p for p in norm_name(name).split() if p not in NAME_TITLES), "")
+    return not first or any(fuzz.ratio(w, first) >= _SAME_WORD or sound_form((w,)) == sound_form((first,))
+                            for w in words)
 
 
 def _cues(words: list[Word], win: Window) -> tuple[set[str], set[str]]:

@@ -244,3 +244,11 @@ def test_per_is_no_part_of_a_name(linker):
     # فی (per) starts no name: فی لٹر is "per litre", not the town فیلٹر with a stray space.
     assert not [m for m in linker.link("پٹرول دس روپے فی لٹر مہنگا ہو گیا", threshold=0.0) if m.qid == "Q90001701"]
     assert linked(linker, "وہ فیلٹر شہر گئے", threshold=0.0)["فیلٹر"] == "Q90001701"
+
+
+def test_a_common_name_part_with_a_family_name_is_no_person(linker):
+    # خان آفریدی is in Shehryar Khan Afridi's name, and in the names of a great many Afridis (a cricketer here).
+    text = "شاہد خان آفریدی نے سنچری بنائی"
+    assert not [m for m in linker.link(text, threshold=0.0) if m.qid == "Q90001801"]
+    # Without a common part, a shortened name still finds him.
+    assert linked(linker, "شہریار آفریدی نے کہا", threshold=0.0)["شہریار آفریدی"] == "Q90001801"
