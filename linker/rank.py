@@ -57,7 +57,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "person_or_org": 0.0,    # the entity is a person or an organisation
     "misc": -1.5,            # the entity is not a person, place or organisation (languages, diseases)
     "urdu_label": 0.5,       # the entity has an Urdu label of its own
-    "famous_generated": 1.5,  # ... or is a famous place (linking.FAMOUS) matched by a generated spelling of 5+
+    "famous_generated": 1.5,  # ... or is a famous place (linking.FAMOUS: a capital, a world city) matched by a generated spelling of 5+
     #                            letters (بھارت 0.51 -> 0.82); set by hand, checked on the dev sentences (report
     #                            half unchanged) and COUNTER's links (Barbados, India, Korea gained; through
     #                            coherence with India, also سنگھ alone as Amarinder Singh)

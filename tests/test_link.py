@@ -252,3 +252,11 @@ def test_a_common_name_part_with_a_family_name_is_no_person(linker):
     assert not [m for m in linker.link(text, threshold=0.0) if m.qid == "Q90001801"]
     # Without a common part, a shortened name still finds him.
     assert linked(linker, "شہریار آفریدی نے کہا", threshold=0.0)["شہریار آفریدی"] == "Q90001801"
+
+
+@pytest.mark.skipif(not names.available(), reason="needs linker.translit (Latin -> Urdu spellings)")
+def test_a_world_city_without_an_urdu_label_is_linked_by_its_generated_spelling(linker):
+    # Melbourne is no capital, but news writes it often enough that its generated spelling stands as a link.
+    (m,) = [m for m in linker.link("میلبورن میں میچ ہوا", threshold=0.5) if m.qid]
+    assert (m.surface, m.qid, m.why["method"]) == ("میلبورن", "Q3141", "generated")
+    assert "famous_generated" in m.why["context"]
