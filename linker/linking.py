@@ -375,7 +375,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["misc"] = 1.0
     if ent.label_ur:
         f["urdu_label"] = 1.0
-    elif ev.method == "generated" and ent.type == "LOC" and ent.prominence >= FAMOUS and len(win.key) >= 5:
+    if ev.method == "generated" and ent.type == "LOC" and ent.prominence >= FAMOUS and len(win.key) >= 5:
         f["famous_generated"] = 1.0  # بھارت, سنگاپور: Wikidata lacks the Urdu label of many a country and capital
     if ev.foreign and ent.country != URDU_COUNTRY:
         f["foreign_alias"] = 1.0

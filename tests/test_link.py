@@ -260,3 +260,10 @@ def test_a_world_city_without_an_urdu_label_is_linked_by_its_generated_spelling(
     (m,) = [m for m in linker.link("میلبورن میں میچ ہوا", threshold=0.5) if m.qid]
     assert (m.surface, m.qid, m.why["method"]) == ("میلبورن", "Q3141", "generated")
     assert "famous_generated" in m.why["context"]
+
+
+def test_a_famous_place_matched_by_a_generated_spelling_of_its_urdu_name_is_confident(linker):
+    # The USA's Urdu names say امریکا; news writes امریکہ far more, a spelling the build generates. Its own Urdu
+    # label should not make it count for less than India's generated spelling does (0.63 against 0.82 before).
+    (m,) = [m for m in linker.link("امریکہ نے کہا", threshold=0.7) if m.qid]
+    assert (m.surface, m.qid, m.why["method"]) == ("امریکہ", "Q30", "generated")
