@@ -114,6 +114,27 @@ def score_dev(linker: Linker, rows: list[dict], threshold: float) -> tuple[Count
     return n, errors
 
 
+#: Score bands of :func:`calibration`.
+BANDS = (0.3, 0.5, 0.7, 0.9, 1.01)
+
+
+def calibration(linker: Linker, rows: list[dict]) -> None:
+    """Whether a score reads as the chance a link is right: the share of right links (gold QID on an overlapping
+    span; a link on no gold name is wrong) per score band, over the links made at the lowest band's threshold."""
+    right: Counter = Counter()
+    total: Counter = Counter()
+    for row in rows:
+        for m in linker.link(row["text"], threshold=BANDS[0]):
+            if m.qid:
+                band = next(lo for lo, hi in zip(BANDS, BANDS[1:]) if m.score < hi)
+                total[band] += 1
+                right[band] += any(g["qid"] == m.qid and overlaps((m.start, m.end), (g["start"], g["end"]))
+                                   for g in row["mentions"])
+    print("  report half, right links per score band: " + ", ".join(
+        f"[{lo:.1f}, {min(hi, 1):.1f}{']' if hi > 1 else ')'} {right[lo]}/{total[lo]}"
+        + (f" = {right[lo] / total[lo]:.2f}" if total[lo] else "") for lo, hi in zip(BANDS, BANDS[1:])))
+
+
 def f1(n: Counter) -> float:
     p, r = n["right"] / max(n["linked"], 1), n["found"] / max(n["gold"], 1)
     return 2 * p * r / (p + r) if p + r else 0.0
@@ -136,6 +157,7 @@ def dev_links(linker: Linker, path: Path, threshold: float, show: int) -> None:
               f"{n['right'] / max(n['linked'], 1):.3f}  recall {n['found']}/{n['gold']} = "
               f"{n['found'] / max(n['gold'], 1):.3f}  F1 {f1(n):.3f}  NIL names wrongly linked "
               f"{n['nil_linked']}/{n['nil']}")
+    calibration(linker, report)
     print(f"  errors on the report half, first {show}:")
     for e in errors[:show]:
         print("   ", e)
