@@ -121,6 +121,7 @@ class CandidateFinder:
         self.translated = lru_cache(maxsize=20_000)(self._translated)
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
         self.urdu_spellings = lru_cache(maxsize=50_000)(self._urdu_spellings)
+        self.people_by_part = lru_cache(maxsize=20_000)(self._people_by_part)
 
     def _entity(self, eid: int) -> EntityInfo:
         qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
@@ -302,6 +303,13 @@ class CandidateFinder:
             if ent.type == "PER" and ent.prominence >= _PART_PROMINENCE:
                 sim = word_alignment(words, r.norm.split())
                 _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
+
+    def _people_by_part(self, word: str) -> tuple[Evidence, ...]:
+        """:meth:`name_part` of one normalised word (cached as :attr:`people_by_part`): a surname after a title in
+        running text (وزیر اعظم کیمرون)."""
+        out: dict[int, Evidence] = {}
+        self.name_part(name_forms(word), out)
+        return tuple(out.values())
 
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and

@@ -130,6 +130,10 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
                 found.setdefault(ev.eid, ev)
             if found:
                 evidence[n] = found
+        if win.tokens == 1 and not win.split and _after_title(words, win):  # وزیر اعظم کیمرون: David Cameron
+            found = evidence.setdefault(n, {})
+            for ev in finder.people_by_part(words[win.first].norm):
+                found.setdefault(ev.eid, ev)
     for n, found in sorted(evidence.items()):
         if found:
             win = wins[n]
@@ -189,6 +193,11 @@ def _inside_letters(win: Window, words: list[Word], joined: list[bool]) -> bool:
 
     return bool(win.initialism) and (joined[win.first] and letter(win.first - 1)
                                      or win.last + 1 < len(words) and joined[win.last + 1] and letter(win.last + 1))
+
+
+def _after_title(words: list[Word], win: Window) -> bool:
+    """A title stands right before the window, or two words before it (وزیر اعظم کیمرون، صدر اوباما)."""
+    return any(0 <= i < len(words) and words[i].norm in PERSON_TITLES for i in (win.first - 1, win.first - 2))
 
 
 def _spelled_edge(win: Window, words: list[Word]) -> bool:

@@ -267,3 +267,13 @@ def test_a_famous_place_matched_by_a_generated_spelling_of_its_urdu_name_is_conf
     # label should not make it count for less than India's generated spelling does (0.63 against 0.82 before).
     (m,) = [m for m in linker.link("امریکہ نے کہا", threshold=0.7) if m.qid]
     assert (m.surface, m.qid, m.why["method"]) == ("امریکہ", "Q30", "generated")
+
+
+def test_a_surname_after_a_title_names_a_prominent_person(linker):
+    # کیمرون is no name the gazetteer holds (David Cameron's are ڈیوڈ کیمرن and the build's کیمرن); after وزیر
+    # اعظم, prominent people with a name word that sounds like it become candidates.
+    def candidates(text):
+        return {c.qid for m in linker.link(text, threshold=0.0) if m.surface == "کیمرون" for c in m.candidates}
+
+    assert "Q192" in candidates("برطانوی وزیر اعظم کیمرون نے استعفیٰ دے دیا")
+    assert "Q192" not in candidates("کیمرون نے استعفیٰ دے دیا")
