@@ -298,6 +298,41 @@ class CandidateFinder:
                 sim = word_alignment(words, r.norm.split())
                 _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
 
+    def generic_named(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Latin names made of the English for the query's generic words and a spelling of the rest (خلیج بافین:
+        Baffin Bay, صحرا لیبیا: Libyan Desert, جزائر ہوائی: Hawaiian Islands), scored by how well the rest spells
+        the name without its generic words (an English adjective of a place as its noun: Libyan as Libya).
+
+        Urdu puts the generic word first and translates it; the skeleton and word paths compare it with nothing
+        in the English name, and the bare namesake (Libya, Sindh) matches the rest exactly.
+        """
+        if forms.script != "urdu":
+            return
+        split = generic_split(forms.norm)
+        if split is None:
+            return
+        english, core = split
+        alternatives = [core_alternatives(w) for w in core]
+        rows = self.index.names_with_all([english, *alternatives])
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return
+        qcore = name_forms(" ".join(core))
+        romans = [name_forms(r).key for r in romanisations(qcore.norm)]
+        scored: dict[int, tuple[float, str, str]] = {}
+        for r in self.rows(rows.tolist()):
+            latin = r.name if r.script == "latn" else self.entity(r.eid).label_en if r.kind == "generated" else ""
+            rest = latin_rest(latin, english)
+            if not rest:
+                continue
+            cheap = max((fuzz.ratio(q, name_forms(v).key) / 100 for v in _adjective_nouns(rest) for q in romans),
+                        default=0.0)
+            if cheap > scored.get(r.eid, (-1.0,))[0]:
+                scored[r.eid] = (cheap, latin, rest)
+        for eid, (cheap, latin, rest) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:_SPELL_CHECK]:
+            spelled = max((fuzz.ratio(qcore.key, name_forms(u).key) / 100
+                           for v in _adjective_nouns(rest) for u in urdu_spellings(v)), default=0.0)
+            _keep(out, Evidence(eid, latin, "transliteration", round(max(cheap, spelled), 4), rest))
+
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
         translation matches.
@@ -329,6 +364,7 @@ class CandidateFinder:
             self.fuzzy(core_forms, out)
             self.transliterated(core_forms, out)
             self.verify(core_forms, out, core=True)
+            self.generic_named(head, out)
         self.without_legal_form(head, out)
         self.name_part(head, out)
         self.verify(head, out)
@@ -388,7 +424,72 @@ KIND_HINTS = {
     "خلیج": ("gulf", "bay"), "بے": ("bay",), "آبنائے": ("strait",), "وادی": ("valley",), "کوہ": ("mtn", "mountain"),
     "صحرا": ("desert",), "صحرائے": ("desert",), "کینٹن": ("canton",), "پیرش": ("parish",), "پارش": ("parish",),
     "وارڈ": ("ward",), "ڈویژن": ("division",), "جمہوریہ": ("country", "admin0"), "مملکت": ("country", "admin0"),
+    "بحیرہ": ("sea",), "سمندر": ("sea", "ocean"), "جزیرہ نما": ("peninsula", "pen/cape"), "نہر": ("canal",),
+    "سلسلہ کوہ": ("range", "mtn", "mountain"), "آئلینڈز": ("island",),
 }
+
+
+#: Izafat forms of generic words (بحیرۂ بیرنٹس, صحرائے نمیب, جزیرۂ ...) -> the form GENERIC_WORDS lists.
+IZAFAT = {"بحیرۂ": "بحیرہ", "صحرائے": "صحرا", "جزیرۂ": "جزیرہ", "دریاۓ": "دریائے", "وادیٔ": "وادی"}
+#: The English words of a Latin label that an Urdu generic word stands for (خلیج: Gulf of Aqaba, Baffin Bay).
+GENERIC_LABEL_WORDS = {
+    "دریا": ("river", "rio"), "دریائے": ("river", "rio"), "خلیج": ("gulf", "bay", "golfo", "golfe"), "بے": ("bay",),
+    "بحیرہ": ("sea", "mar"), "سمندر": ("sea", "ocean"), "جزیرہ": ("island", "isle", "ile", "isla", "ilha"),
+    "جزائر": ("islands", "island", "isles", "iles", "islas"), "جزیرے": ("islands", "isles", "iles", "islas"),
+    "آئلینڈ": ("island",), "آئلینڈز": ("islands",), "صحرا": ("desert",), "جزیرہ نما": ("peninsula",),
+    "سلسلہ کوہ": ("mountains", "range"), "کوہ": ("mount", "mountain", "mountains", "monte", "mont"),
+    "پہاڑ": ("mountain", "mountains", "range"), "جھیل": ("lake", "lago", "lac"), "آبنائے": ("strait",),
+    "وادی": ("valley",), "نہر": ("canal",),
+    "کاؤنٹی": ("county",), "ضلع": ("district",), "صوبہ": ("province",), "محافظہ": ("governorate",),
+}
+_GENERIC_PHRASES = tuple(w for w in GENERIC_LABEL_WORDS if " " in w)
+
+
+def generic_tokens(norm: str) -> list[str]:
+    """The words of a normalised name, generic phrases as one word (جزیرہ نما) and izafat forms as the plain word."""
+    for phrase in _GENERIC_PHRASES:
+        norm = norm.replace(phrase, phrase.replace(" ", "_"))
+    return [IZAFAT.get(w, w).replace("_", " ") for w in norm.split()]
+
+
+def generic_split(norm: str) -> tuple[tuple[str, ...], list[str]] | None:
+    """(English words, the other words) of a normalised Urdu name that has one generic word of
+    :data:`GENERIC_LABEL_WORDS` first or last (جزائر کوکوس, کینری آئلینڈز) and one to three other words, else None."""
+    words = generic_tokens(norm)
+    for generic, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if generic in GENERIC_LABEL_WORDS and 1 <= len(rest) <= 3 and not any(w in GENERIC_WORDS for w in rest):
+            return GENERIC_LABEL_WORDS[generic], rest
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def core_alternatives(word: str) -> tuple[str, ...]:
+    """A word of a name and how a Latin name may write it: its romanisations, and as an English adjective
+    (ہوائی: Hawaiian, spelled ہوائین at build; عرب: Arabian; لیبیا: Libyan)."""
+    out = [word, word + "ن", word[:-1] + "ن", word + "ین"]
+    for r in romanisations(word):
+        r = r.lower()
+        out += [r, r + "n", r + "an", r + "ian"]
+    return tuple(dict.fromkeys(w for w in out if len(w) >= 2))
+
+
+def latin_rest(name: str, english: tuple[str, ...]) -> str:
+    """A Latin name without its qualifier, generic words (``english`` among them) and glue words: the part an Urdu
+    name spells (Gulf of Aqaba -> aqaba)."""
+    if not name or script_of(name) != "latn":
+        return ""
+    words = name_forms(without_qualifier(name)).norm.split()
+    return " ".join(w for w in words if w not in english and w not in GENERIC_EN and w not in _ENGLISH_GLUE)
+
+
+def _adjective_nouns(rest: str) -> tuple[str, ...]:
+    """A Latin name and, when it ends like an English adjective of a place, the noun (libyan -> libya, liby;
+    arabian -> arab; hawaiian -> hawaii)."""
+    out = [rest]
+    for ending, noun in (("ian", ""), ("an", ""), ("n", ""), ("ian", "ia"), ("ese", "")):
+        if rest.endswith(ending) and len(rest) - len(ending) >= 3:
+            out.append(rest[: -len(ending)] + noun)
+    return tuple(dict.fromkeys(out))
 
 
 def query_hints(finder: CandidateFinder, text: str) -> dict:
@@ -397,7 +498,7 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
     hints: dict = {}
     qualifier = QUALIFIER.search(text)
     head = without_qualifier(text) if qualifier else text
-    kinds = [k for w in name_forms(head).norm.split() for k in KIND_HINTS.get(w, ())]
+    kinds = [k for w in generic_tokens(name_forms(head).norm) for k in KIND_HINTS.get(w, ())]
     if kinds:
         hints["kinds"] = tuple(kinds)
     hints["generic"] = generic_words(head)
@@ -560,7 +661,8 @@ def latin_core(name: str) -> str:
 
 def without_generic(norm: str) -> str:
     """A normalised name without its generic words (جزیرہ کرسمس -> کرسمس); the whole name if nothing is left."""
-    return " ".join(w for w in without_generic_phrases(norm).split() if w not in GENERIC_WORDS) or norm
+    return " ".join(w for w in without_generic_phrases(norm).split()
+                    if w not in GENERIC_WORDS and w not in IZAFAT) or norm
 
 
 def _word_method(row: NameRow, script: str) -> str:

@@ -220,11 +220,12 @@ LOOKUP_WEIGHTS: dict[str, float] = {
 
 
 def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                    spelled: float | None = None) -> dict[str, float]:
+                    spelled: float | None = None, matched: str = "") -> dict[str, float]:
     """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name.
 
     ``hints`` (from :func:`linker.candidates.query_hints`): the classes the query's generic words ask for (they also
-    fit an entity whose label has the same generic word: جزائر آلند, Åland Islands), the query's generic words
+    fit an entity whose label, or the name of it that ``matched``, has the same generic word: جزائر آلند, Åland
+    Islands; جزائر کوکوس, Cocos labelled without it and matched as Cocos Islands), the query's generic words
     (none: a bare name, which rather means the city than its namesake province, oblast or county, unless it
     matched one of the province's own names exactly), and the entities the qualifier after a comma may name.
     ``spelled`` (from :func:`linker.candidates.spelling_fits`): for a cross-script match of an Urdu query, how likely
@@ -241,6 +242,8 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
     if hints:
         kinds, generic = hints.get("kinds"), hints.get("generic")
         named = entity_generic(ent.label_en, ent.label_ur)
+        if matched:
+            named |= generic_words(matched)
         if (kinds and any(k in ent.classes.lower() for k in kinds)) or (generic and generic & named):
             f["kind_fits"] = 1.0
         if generic is not None and not generic and method != "exact" and named & _LEVELS:
@@ -257,7 +260,10 @@ _CANONICAL = {"islands": "island", "mountains": "mountain", "mount": "mountain",
               "gun": "county", "ku": "ward", "shi": "city", "amphoe": "district", "آئلینڈ": "island",
               "آئلینڈز": "island", "سٹی": "city", "سیٹی": "city", "ماؤنٹ": "mountain", "ماؤنٹین": "mountain",
               "پراونس": "province", "سٹیٹ": "state", "ریاستی": "state", "کینٹن": "canton", "پارش": "parish",
+              "بحیرۂ": "sea", "صحرائے": "desert", "جزیرۂ": "island",  # izafat forms (بحیرۂ بیرنٹس)
               **{w: w for w in ("krai", "okrug", "raion", "voivodeship")}}  # levels the phonetic keys keep
+#: Urdu generic phrases whose words would read as other generic words (جزیرہ نما: a peninsula, not an island).
+_PHRASES = {"جزیرہ نما": "peninsula", "سلسلہ کوہ": "mountains"}
 #: Generic words of administrative areas, which share their name with their capital or main town (Tehran
 #: Province, Kaliningrad Oblast, Stockholm County). Not city (Mexico City, Chihuahua City are the cities),
 #: republic (Czech Republic) or natural features (a bare name is as likely the Blue Ridge Mountains as anything).
@@ -270,7 +276,10 @@ def generic_words(name: str) -> frozenset[str]:
     """The generic words of a name in either script (Tehran Province, صوبہ تہران: {"province"}), canonical English;
     a qualifier after a comma does not count (Nara, Nara)."""
     out = set()
-    for w in norm_name(without_qualifier(name)).split():
+    norm = norm_name(without_qualifier(name))
+    for phrase, english in _PHRASES.items():
+        norm = norm.replace(phrase, english)
+    for w in norm.split():
         if w in GENERIC_UR:
             w = GENERIC_UR[w].lower()
         elif w not in GENERIC_EN and w not in _CANONICAL:
@@ -298,11 +307,11 @@ def _within(ent: EntityInfo, where: EntityInfo) -> float:
 
 
 def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                 spelled: float | None = None) -> float:
+                 spelled: float | None = None, matched: str = "") -> float:
     """Log-odds for a typed name; ``sigmoid`` of it is the confidence (an exact match of a prominent name ~0.98, a
     fuzzy match of an obscure one < 0.5). Candidates are ranked by the log-odds: rounded confidences of good
     candidates tie near 1 (0.9968 for several namesakes), and a tie would fall to the QID."""
-    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled).items())
+    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, matched).items())
 
 
 def text_confidence(features: dict[str, float]) -> float:

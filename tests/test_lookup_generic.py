@@ -1,0 +1,49 @@
+"""Lookup of Urdu place names made of a generic word and a name (خلیج بافین, صحرا لیبیا, بحیرۂ بیرنٹس): the feature
+the generic word names, not its bare namesake (Libya) nor a feature of that kind with a similar name (Gulf of
+Finland)."""
+import pytest
+
+from gazetteer import build
+from gazetteer.sources import open_source
+from linker import Linker
+from linker.candidates import core_alternatives, generic_split, latin_rest
+from tests.conftest import FIXTURES
+
+# tests/fixtures/generic_entities.jsonl: real QIDs; the features have Latin names only, their bare namesakes and
+# rivals of the same kind (Gulf of Finland, Bering Sea) have Urdu labels.
+ENTITIES = FIXTURES / "generic_entities.jsonl"
+
+
+@pytest.fixture(scope="module")
+def linker(tmp_path_factory):
+    out = tmp_path_factory.mktemp("generic") / "generic.sqlite"
+    build([open_source(str(ENTITIES))], out)
+    return Linker.open(out)
+
+
+@pytest.mark.parametrize("query, qid", [
+    ("صحرا لیبیا", "Q181528"),       # Libyan Desert, not Libya (exact on the name without its generic word)
+    ("بحیرہ عرب", "Q58705"),         # Arabian Sea: the English adjective of the name Urdu writes as a noun
+    ("خلیج بافین", "Q37040"),        # Baffin Bay, not the Gulf of Finland (same generic word, other name)
+    ("جزائر ہوائی", "Q192626"),      # Hawaiian Islands, not the state of Hawaii
+    ("بحیرۂ بیرنٹس", "Q45823"),      # izafat form of بحیرہ: Barents Sea, not the Bering Sea
+])
+def test_generic_word_and_name_find_the_feature(linker, query, qid):
+    cands = linker.lookup(query)
+    assert cands and cands[0].qid == qid, [(c.qid, c.label_en, c.score) for c in cands[:3]]
+
+
+def test_bare_names_still_find_the_namesake(linker):
+    assert linker.lookup("لیبیا")[0].qid == "Q1016"
+    assert linker.lookup("ہوائی")[0].qid == "Q782"
+
+
+def test_generic_split_and_the_latin_rest():
+    assert generic_split("خلیج بافین") == (("gulf", "bay", "golfo", "golfe"), ["بافین"])
+    assert generic_split("کینری آئلینڈز") == (("islands",), ["کینری"])
+    assert generic_split("جزیرہ نما کریمیا")[0] == ("peninsula",)
+    assert generic_split("بحیرۂ بیرنٹس")[0][0] == "sea"
+    assert generic_split("لیبیا") is None and generic_split("خلیج") is None
+    assert latin_rest("Gulf of Aqaba", ("gulf", "bay")) == "aqaba"
+    assert latin_rest("Cocos (Keeling) Islands", ("islands",)) == "cocos"
+    assert "ہوائین" in core_alternatives("ہوائی")  # Hawaiian as the build spells it
