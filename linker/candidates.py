@@ -18,10 +18,10 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, script_of, without_generic_phrases,
+from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, norm_name, script_of, without_generic_phrases,
                    without_qualifier)
 from .names import available as _can_spell, word_spellings
-from .rank import EntityInfo, generic_words, match_quality, prominence, urdu_share, urdu_shares
+from .rank import EntityInfo, generic_words, match_quality, outline, prominence, urdu_share, urdu_shares
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
     from .translit import spelling_likelihood as _spelling_likelihood, to_latin as _to_latin, to_urdu as _to_urdu
@@ -47,6 +47,8 @@ _DENTAL_COST = 0.98
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
 _QUALIFIER_SIM = 0.85
+#: Names sharing a qualifier's words read to place the region it names (:meth:`CandidateFinder.qualified_places`).
+_QUALIFIED_ROWS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,24 @@ class CandidateFinder:
         self.within_names = lru_cache(maxsize=50_000)(self._within_names)
         self.translated = lru_cache(maxsize=20_000)(self._translated)
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
+        self.qualified_places = lru_cache(maxsize=5_000)(self._qualified_places)
+
+    def _qualified_places(self, qualifier: str) -> tuple[tuple[float, float], ...]:
+        """(lat, lon) of the places one of whose names ends with this qualifier after a comma (اورنج کاؤنٹی،
+        ٹیکساس): where the gazetteer's own names put the region the qualifier names; cached as
+        :attr:`qualified_places`."""
+        rows = self.index.names_with_all(qualifier.split())
+        if not len(rows) or len(rows) > _QUALIFIED_ROWS:
+            return ()
+        marks = ",".join("?" * len(rows))
+        points = set()
+        for name, lat, lon in self._con.execute(
+                f"SELECT n.name, e.lat, e.lon FROM names n JOIN entities e ON e.id = n.entity_id "
+                f"WHERE n.rowid IN ({marks}) AND e.lat IS NOT NULL AND e.lon IS NOT NULL", rows.tolist()):
+            found = QUALIFIER.search(name)
+            if found and norm_name(found.group().strip(" ،,()[]")) == qualifier:
+                points.add((lat, lon))
+        return tuple(sorted(points))
 
     def _entity(self, eid: int) -> EntityInfo:
         qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
@@ -518,6 +538,10 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
         regions = [e for e in places if _region(e.classes)]
         if places:  # the region around, in any of its readings: a state rather than its namesake city (واشنگٹن)
             hints["within"] = tuple(sorted(regions or places, key=lambda e: e.eid))
+        spellings = {norm_name(where)} | {norm_name(without_qualifier(e.label_ur)) for e in regions if e.label_ur}
+        region = outline([p for q in sorted(spellings) if q for p in finder.qualified_places(q)])
+        if region:  # where the places named "..., ٹیکساس" lie: inside Texas, not 500 km from its centre
+            hints["outline"] = region
     return hints
 
 

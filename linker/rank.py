@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from .keys import GENERIC_EN, GENERIC_UR, norm_name, without_qualifier
 
 #: How much each way of matching is worth when the strings agree perfectly (sim = 1).
@@ -249,7 +251,12 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
         if generic is not None and not generic and method != "exact" and named & _LEVELS:
             f["generic_extra"] = 1.0
         readings = [w for w in hints.get("within", ()) if w.eid != ent.eid]
-        if readings:
+        region = hints.get("outline")
+        if region and ent.lon is not None and len(readings) == len(hints.get("within", ())):  # not a reading itself
+            # where the places named "..., region" lie: in Texas rather than near its centre
+            f["in_qualifier"] = max([region.contains(ent.lat, ent.lon),
+                                     *(_within(ent, w) for w in readings if _is_country(w))])
+        elif readings:
             f["in_qualifier"] = max(_within(ent, w) for w in readings)
     return f
 
@@ -293,10 +300,83 @@ def entity_generic(label_en: str, label_ur: str) -> frozenset[str]:
     return generic_words(label_en) | generic_words(label_ur)
 
 
+def _is_country(e: EntityInfo) -> bool:
+    return "admin0" in e.classes or "country" in e.classes
+
+
+#: How far outside the outline of a qualifier's places an entity still counts as partly in the region (km): the
+#: outline joins the centres of the outermost places, and the region reaches beyond them. Chosen on the dev
+#: bucket's qualified names (bench/tune_lookup.py's cross-script queries with a comma: 50 km 294 of 326 at
+#: recall@1, 100 km 300, 150 km 301, 200 km 301; a margin of the places' spacing plus 50 km 299; the distance from
+#: the region's centre alone 295).
+_HULL_MARGIN_KM = 150.0
+#: A place whose nearest neighbour among a qualifier's places is farther than this many times their median
+#: nearest-neighbour distance is left out of the outline (Petersburg, Indiana with the coordinates of Petersburg,
+#: Virginia), unless it is this close to another (km).
+_ISOLATED = 5.0
+_ISOLATED_MIN_KM = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """Where a region lies, from the coordinates of the places named after it ("..., Texas"): their convex hull,
+    counter-clockwise, in :func:`_plane` km."""
+
+    hull: tuple[tuple[float, float], ...]
+
+    def contains(self, lat: float, lon: float) -> float:
+        """1 inside the hull, falling to 0 at :data:`_HULL_MARGIN_KM` outside it."""
+        p = _plane(lat, lon)
+        edges = list(zip(self.hull, self.hull[1:] + self.hull[:1]))
+        if all(_cross(a, b, p) >= 0 for a, b in edges):
+            return 1.0
+        return max(0.0, 1.0 - min(_segment_km(p, a, b) for a, b in edges) / _HULL_MARGIN_KM)
+
+
+def _plane(lat: float, lon: float) -> tuple[float, float]:
+    """Kilometres east and north of (0, 0) (sinusoidal projection): enough to outline a state or a province."""
+    return 111.2 * lon * math.cos(math.radians(lat)), 111.2 * lat
+
+
+def outline(points: list[tuple[float, float]]) -> Outline | None:
+    """The :class:`Outline` of (lat, lon) points, isolated points left out; None for fewer than 4 points or points
+    that outline no area."""
+    pts = sorted({_plane(lat, lon) for lat, lon in points})
+    if len(pts) < 4:
+        return None
+    xy = np.array(pts)
+    dist = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1))
+    np.fill_diagonal(dist, np.inf)
+    nearest = dist.min(axis=1)
+    limit = max(_ISOLATED * float(np.median(nearest)), _ISOLATED_MIN_KM)
+    pts = [p for p, d in zip(pts, nearest.tolist()) if d <= limit]
+
+    def half(seq):
+        out: list[tuple[float, float]] = []
+        for p in seq:
+            while len(out) >= 2 and _cross(out[-2], out[-1], p) <= 0:
+                out.pop()
+            out.append(p)
+        return out[:-1]
+    hull = tuple(half(pts) + half(reversed(pts)))
+    return Outline(hull) if len(hull) >= 3 else None
+
+
+def _cross(o, a, b) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def _segment_km(p, a, b) -> float:
+    """Distance from point ``p`` to the segment ``a``-``b`` on the plane."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
 def _within(ent: EntityInfo, where: EntityInfo) -> float:
     """How surely ``ent`` lies in ``where``: by distance when both have coordinates (1 at the centre, 0 from
     ~700 km), else 1 for the same country (when ``where`` is a country) and 0 otherwise."""
-    if "admin0" in where.classes or "country" in where.classes:
+    if _is_country(where):
         return float(bool(ent.country) and ent.country == where.country)
     if ent.lat is None or where.lat is None:
         return 0.0  # a firm in the same country as Nebraska is not in Nebraska (کنگز: Kings Food Markets)

@@ -1,0 +1,43 @@
+"""A qualifier after a comma (کلے کاؤنٹی، کینٹکی) places the name in the region where the gazetteer's places
+named "..., کینٹکی" lie, not merely near the region's centre."""
+import pytest
+
+from gazetteer import build
+from gazetteer.sources import open_source
+from linker import Linker
+from linker.rank import outline
+from tests.conftest import FIXTURES
+
+# tests/fixtures/qualifier_entities.jsonl: Kentucky (real Q1603), seven Kentucky counties whose Urdu names carry
+# the qualifier (invented QIDs, real places, approximate coordinates), and two Latin-only Clay Counties: in eastern
+# Kentucky, and in Tennessee just south of the border, nearer to Kentucky's centre.
+ENTITIES = FIXTURES / "qualifier_entities.jsonl"
+
+
+@pytest.fixture(scope="module")
+def linker(tmp_path_factory):
+    out = tmp_path_factory.mktemp("qualifier") / "qualifier.sqlite"
+    build([open_source(str(ENTITIES))], out)
+    return Linker.open(out)
+
+
+def test_the_namesake_inside_the_region_wins_over_one_nearer_its_centre(linker):
+    cands = [c for c in linker.lookup("کلے کاؤنٹی، کینٹکی") if c.label_en == "Clay County"]
+    assert [c.qid for c in cands] == ["Q900020102", "Q900020101"]
+    assert cands[0].score > cands[1].score
+
+
+def test_the_places_named_after_a_qualifier_are_read_once(linker):
+    points = linker._finder.qualified_places("کینٹکی")
+    assert len(points) == 7 and (37.05, -88.7) in points
+
+
+def test_outline_contains_its_inside_and_fades_outside():
+    grid = [(lat, lon) for lat in (36.6, 37.5, 38.4, 39.1) for lon in (-89.0, -87.0, -85.0, -83.0)]
+    region = outline(grid)
+    assert region.contains(37.9, -86.1) == 1.0
+    assert 0.0 < region.contains(36.3, -86.0) < 1.0  # ~30 km outside
+    assert region.contains(33.0, -86.0) == 0.0        # ~400 km outside
+    # an isolated point (a namesake's coordinates filed under the qualifier) does not stretch the outline
+    assert outline(grid + [(30.0, -70.0)]).contains(32.0, -75.0) == 0.0
+    assert outline(grid[:3]) is None  # too few places to outline an area
