@@ -331,7 +331,7 @@ class CandidateFinder:
         split = generic_split(forms.norm)
         if split is None:
             return
-        english, core = split
+        _, english, core = split
         alternatives = [core_alternatives(w) for w in core]
         rows = self.index.names_with_all([english, *alternatives])
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
@@ -463,6 +463,8 @@ GENERIC_LABEL_WORDS = {
     "کاؤنٹی": ("county",), "ضلع": ("district",), "صوبہ": ("province",), "محافظہ": ("governorate",),
 }
 _GENERIC_PHRASES = tuple(w for w in GENERIC_LABEL_WORDS if " " in w)
+#: ... those of them that spell the English word rather than translate it.
+_SPELLED_GENERIC = frozenset({"آئلینڈ", "آئلینڈز", "کاؤنٹی"})
 
 
 def generic_tokens(norm: str) -> list[str]:
@@ -472,13 +474,13 @@ def generic_tokens(norm: str) -> list[str]:
     return [IZAFAT.get(w, w).replace("_", " ") for w in norm.split()]
 
 
-def generic_split(norm: str) -> tuple[tuple[str, ...], list[str]] | None:
-    """(English words, the other words) of a normalised Urdu name that has one generic word of
+def generic_split(norm: str) -> tuple[str, tuple[str, ...], list[str]] | None:
+    """(the generic word, its English words, the other words) of a normalised Urdu name that has one generic word of
     :data:`GENERIC_LABEL_WORDS` first or last (جزائر کوکوس, کینری آئلینڈز) and one to three other words, else None."""
     words = generic_tokens(norm)
     for generic, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
         if generic in GENERIC_LABEL_WORDS and 1 <= len(rest) <= 3 and not any(w in GENERIC_WORDS for w in rest):
-            return GENERIC_LABEL_WORDS[generic], rest
+            return generic, GENERIC_LABEL_WORDS[generic], rest
     return None
 
 
@@ -524,6 +526,9 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
     hints["generic"] = generic_words(head)
     if script_of(head) == "urdu":
         hints["urdu"] = head
+        split = generic_split(name_forms(head).norm)
+        if split and split[0] not in _SPELLED_GENERIC:  # صحرا is translated, not spelled: Libyan ~ لیبیا
+            hints["translated"] = split[1:]
     if qualifier:
         where = qualifier.group().strip(" ،,()[]")
         found: dict[int, Evidence] = {}
@@ -561,6 +566,10 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
     urdu = hints.get("urdu")
     if not urdu or _spelling_likelihood is None:
         return {}
+    english: tuple[str, ...] = ()
+    if "translated" in hints:  # a translated generic word is no spelling: the rest of each name is compared
+        english, core = hints["translated"]
+        urdu = " ".join(core)
     cross = [ev for ev in evidence.values() if ev.method in CROSS_SCRIPT]
     cross.sort(key=lambda e: (-match_quality(e.method, e.sim), e.eid))
     fits: dict[int, float] = {}
@@ -568,9 +577,14 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
         latin = ev.matched if script_of(ev.matched) == "latn" else entity(ev.eid).label_en
         if not latin:
             continue
-        p = _spelling_likelihood(latin, urdu) if len(fits) < _SPELL_CHECK else 0.0
-        if p is not None:  # None: the name has no letters to spell
-            fits[ev.eid] = p
+        if len(fits) >= _SPELL_CHECK:
+            fits[ev.eid] = 0.0
+            continue
+        rest = latin_rest(latin, english) if english else ""
+        ps = [p for v in (_adjective_nouns(rest) if rest else (latin,))
+              if (p := _spelling_likelihood(v, urdu)) is not None]  # None: the name has no letters to spell
+        if ps:
+            fits[ev.eid] = max(ps)
     best = max(fits.values(), default=0.0)
     return {eid: round(p / best, 4) if best else 0.0 for eid, p in fits.items()}
 
