@@ -478,6 +478,8 @@ def generic_split(norm: str) -> tuple[str, tuple[str, ...], list[str]] | None:
     """(the generic word, its English words, the other words) of a normalised Urdu name that has one generic word of
     :data:`GENERIC_LABEL_WORDS` first or last (جزائر کوکوس, کینری آئلینڈز) and one to three other words, else None."""
     words = generic_tokens(norm)
+    if len(words) < 2:
+        return None
     for generic, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
         if generic in GENERIC_LABEL_WORDS and 1 <= len(rest) <= 3 and not any(w in GENERIC_WORDS for w in rest):
             return generic, GENERIC_LABEL_WORDS[generic], rest

@@ -43,7 +43,7 @@ def test_generic_split_and_the_latin_rest():
     assert generic_split("کینری آئلینڈز") == ("آئلینڈز", ("islands",), ["کینری"])
     assert generic_split("جزیرہ نما کریمیا")[1] == ("peninsula",)
     assert generic_split("بحیرۂ بیرنٹس")[:2] == ("بحیرہ", ("sea", "mar"))
-    assert generic_split("لیبیا") is None and generic_split("خلیج") is None
+    assert generic_split("لیبیا") is None and generic_split("خلیج") is None and generic_split("") is None
     assert latin_rest("Gulf of Aqaba", ("gulf", "bay")) == "aqaba"
     assert latin_rest("Cocos (Keeling) Islands", ("islands",)) == "cocos"
     assert "ہوائین" in core_alternatives("ہوائی")  # Hawaiian as the build spells it
