@@ -123,6 +123,13 @@ class CandidateFinder:
         self.translated = lru_cache(maxsize=20_000)(self._translated)
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
         self.qualified_places = lru_cache(maxsize=5_000)(self._qualified_places)
+        self.name_generics = lru_cache(maxsize=50_000)(self._name_generics)
+
+    def _name_generics(self, eid: int) -> frozenset[str]:
+        """The generic words of an entity's real names, canonical English (:func:`linker.rank.generic_words`): Cocos
+        is also Cocos Islands; cached as :attr:`name_generics`."""
+        return frozenset(w for (name,) in self._con.execute(
+            "SELECT name FROM names WHERE entity_id = ? AND kind != 'generated'", (eid,)) for w in generic_words(name))
 
     def _qualified_places(self, qualifier: str) -> tuple[tuple[float, float], ...]:
         """(lat, lon) of the places one of whose names ends with this qualifier after a comma (اورنج کاؤنٹی،

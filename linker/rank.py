@@ -206,9 +206,10 @@ LOOKUP_WEIGHTS: dict[str, float] = {
     "translation": -7.0,  # constrained, the intercepts stayed level: exact wins through sim (1 for exact, < 1 fuzzy)
     "sim": 9.25, "prominence": 1.5, "person_or_org": 0.0,
     "untyped": -1.0,  # kept by hand: a user rarely looks up a concept (the hidden labels include months, colours)
-    # the query's generic word fits the entity's classes (کاؤنٹی: a county) or is in its label or the matched name;
+    # the query's generic word fits the entity's classes (کاؤنٹی: a county) or is in its label or another name;
     # refitted alone (tune_lookup.py --only kind_fits) after the generic-word path (CandidateFinder.generic_named)
-    # and qualifier outlines came in: dev objective 0.8106 at 1.5 -> 0.8114 at 1.3
+    # and qualifier outlines came in: dev objective 0.8106 at 1.5 -> 0.8114 at 1.3; with the entity's other names
+    # counted, 0.8129 (1.3 and 1.75 tie)
     "kind_fits": 1.3,
     "in_qualifier": 3.5,  # the entity lies in the place named after the comma (..., ٹیکساس), by country or distance
     "unlikely_spelling": -0.5,  # 1 - how likely the Latin name is spelled as the Urdu query, relative to its rivals
@@ -225,12 +226,13 @@ LOOKUP_WEIGHTS: dict[str, float] = {
 
 
 def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                    spelled: float | None = None, matched: str = "") -> dict[str, float]:
+                    spelled: float | None = None, names: frozenset[str] = frozenset()) -> dict[str, float]:
     """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name.
 
     ``hints`` (from :func:`linker.candidates.query_hints`): the classes the query's generic words ask for (they also
-    fit an entity whose label, or the name of it that ``matched``, has the same generic word: جزائر آلند, Åland
-    Islands; جزائر کوکوس, Cocos labelled without it and matched as Cocos Islands), the query's generic words
+    fit an entity whose label, or one of whose ``names`` — their generic words, from
+    :meth:`linker.candidates.CandidateFinder.name_generics` — has the same generic word: جزائر آلند, Åland Islands;
+    جزائر کوکوس, Cocos labelled without it and also named Cocos Islands), the query's generic words
     (none: a bare name, which rather means the city than its namesake province, oblast or county, unless it
     matched one of the province's own names exactly), and the entities the qualifier after a comma may name.
     ``spelled`` (from :func:`linker.candidates.spelling_fits`): for a cross-script match of an Urdu query, how likely
@@ -247,10 +249,8 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
     if hints:
         kinds, generic = hints.get("kinds"), hints.get("generic")
         named = entity_generic(ent.label_en, ent.label_ur)
-        if matched:
-            named |= generic_words(matched)
         classes = ent.classes.lower().replace("lake centerline", "")  # Natural Earth's river through a lake
-        if (kinds and any(k in classes for k in kinds)) or (generic and generic & named):
+        if (kinds and any(k in classes for k in kinds)) or (generic and generic & (named | names)):
             f["kind_fits"] = 1.0
         if generic is not None and not generic and method != "exact" and named & _LEVELS:
             f["generic_extra"] = 1.0
@@ -391,11 +391,11 @@ def _within(ent: EntityInfo, where: EntityInfo) -> float:
 
 
 def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                 spelled: float | None = None, matched: str = "") -> float:
+                 spelled: float | None = None, names: frozenset[str] = frozenset()) -> float:
     """Log-odds for a typed name; ``sigmoid`` of it is the confidence (an exact match of a prominent name ~0.98, a
     fuzzy match of an obscure one < 0.5). Candidates are ranked by the log-odds: rounded confidences of good
     candidates tie near 1 (0.9968 for several namesakes), and a tie would fall to the QID."""
-    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, matched).items())
+    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, names).items())
 
 
 def text_confidence(features: dict[str, float]) -> float:

@@ -27,6 +27,9 @@ def linker(tmp_path_factory):
     ("خلیج بافین", "Q37040"),        # Baffin Bay, not the Gulf of Finland (same generic word, other name)
     ("جزائر ہوائی", "Q192626"),      # Hawaiian Islands, not the state of Hawaii
     ("بحیرۂ بیرنٹس", "Q45823"),      # izafat form of بحیرہ: Barents Sea, not the Bering Sea
+    # the territory Cocos, also named Cocos Islands (matched through the spelling of its label): not the Cook
+    # Islands, nor the airport that the source also calls Cocos (Keeling) Islands
+    ("جزائر کوکوس", "Q36004"),
 ])
 def test_generic_word_and_name_find_the_feature(linker, query, qid):
     cands = linker.lookup(query)
