@@ -20,7 +20,7 @@ from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLE
 from .index import NameIndex, word_terms
 from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, norm_name, script_of, without_generic_phrases,
                    without_qualifier)
-from .names import available as _can_spell, word_spellings
+from .names import available as _can_spell, final_vowel_variants, word_spellings
 from .rank import EntityInfo, generic_words, match_quality, outline, prominence, urdu_share, urdu_shares
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -467,9 +467,12 @@ GENERIC_LABEL_WORDS = {
     "سلسلہ کوہ": ("mountains", "range"), "کوہ": ("mount", "mountain", "mountains", "monte", "mont"),
     "پہاڑ": ("mountain", "mountains", "range"), "جھیل": ("lake", "lago", "lac"), "آبنائے": ("strait",),
     "وادی": ("valley",), "نہر": ("canal",),
+    "ہوائی اڈا": ("airport",), "ہوائی اڈہ": ("airport",), "بین الاقوامی ہوائی اڈا": ("airport",),
+    "بین الاقوامی ہوائی اڈہ": ("airport",), "انٹرنیشنل ہوائی اڈا": ("airport",), "ایئرپورٹ": ("airport",),
+    "انٹرنیشنل ایئرپورٹ": ("airport",), "داخلی ہوائی اڈا": ("airport", "domestic"),
     "کاؤنٹی": ("county",), "ضلع": ("district",), "صوبہ": ("province",), "محافظہ": ("governorate",),
 }
-_GENERIC_PHRASES = tuple(w for w in GENERIC_LABEL_WORDS if " " in w)
+_GENERIC_PHRASES = tuple(sorted((w for w in GENERIC_LABEL_WORDS if " " in w), key=len, reverse=True))
 #: ... those of them that spell the English word rather than translate it.
 _SPELLED_GENERIC = frozenset({"آئلینڈ", "آئلینڈز", "کاؤنٹی"})
 
@@ -495,9 +498,10 @@ def generic_split(norm: str) -> tuple[str, tuple[str, ...], list[str]] | None:
 
 @lru_cache(maxsize=20_000)
 def core_alternatives(word: str) -> tuple[str, ...]:
-    """A word of a name and how a Latin name may write it: its romanisations, and as an English adjective
-    (ہوائی: Hawaiian, spelled ہوائین at build; عرب: Arabian; لیبیا: Libyan)."""
-    out = [word, word + "ن", word[:-1] + "ن", word + "ین"]
+    """A word of a name and how a Latin name may write it: its romanisations, its other final vowel (کوئٹہ: Quetta,
+    spelled کوئٹا at build), and as an English adjective (ہوائی: Hawaiian, spelled ہوائین; عرب: Arabian; لیبیا:
+    Libyan)."""
+    out = [word, *final_vowel_variants(word), word + "ن", word[:-1] + "ن", word + "ین"]  # کوئٹہ: کوئٹا
     for r in romanisations(word):
         r = r.lower()
         out += [r, r + "n", r + "an", r + "ian"]

@@ -30,6 +30,7 @@ def linker(tmp_path_factory):
     # the territory Cocos, also named Cocos Islands (matched through the spelling of its label): not the Cook
     # Islands, nor the airport that the source also calls Cocos (Keeling) Islands
     ("جزائر کوکوس", "Q36004"),
+    ("لوئیزویل بین الاقوامی ہوائی اڈا", "Q1199087"),  # the airport, not the city: a generic phrase last
 ])
 def test_generic_word_and_name_find_the_feature(linker, query, qid):
     cands = linker.lookup(query)
@@ -39,6 +40,7 @@ def test_generic_word_and_name_find_the_feature(linker, query, qid):
 def test_bare_names_still_find_the_namesake(linker):
     assert linker.lookup("لیبیا")[0].qid == "Q1016"
     assert linker.lookup("ہوائی")[0].qid == "Q782"
+    assert linker.lookup("لوئیزویل")[0].qid == "Q43668"
 
 
 def test_generic_split_and_the_latin_rest():
@@ -50,3 +52,5 @@ def test_generic_split_and_the_latin_rest():
     assert latin_rest("Gulf of Aqaba", ("gulf", "bay")) == "aqaba"
     assert latin_rest("Cocos (Keeling) Islands", ("islands",)) == "cocos"
     assert "ہوائین" in core_alternatives("ہوائی")  # Hawaiian as the build spells it
+    assert "کوئٹا" in core_alternatives("کوئٹہ")  # Quetta as the build spells it
+    assert generic_split("کوئٹہ بین الاقوامی ہوائی اڈا") == ("بین الاقوامی ہوائی اڈا", ("airport",), ["کوئٹہ"])
