@@ -47,6 +47,9 @@ _DENTAL_COST = 0.98
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
 _QUALIFIER_SIM = 0.85
+#: The similarity of a namesake by English label of an entity a qualified name matched exactly
+#: (:meth:`CandidateFinder.namesakes`).
+_NAMESAKE_COST = 0.95
 #: Names sharing a qualifier's words read to place the region it names (:meth:`CandidateFinder.qualified_places`).
 _QUALIFIED_ROWS = 5000
 
@@ -325,6 +328,18 @@ class CandidateFinder:
                 sim = word_alignment(words, r.norm.split())
                 _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
 
+    def namesakes(self, out: dict[int, Evidence]) -> None:
+        """The namesakes, by English label, of the entities a qualified name matched exactly (قرطبہ، ارجنٹائن: the
+        Urdu label of Córdoba in Spain, and so also a spelling of Córdoba in Argentina), a little below them: the
+        qualifier then says which is meant."""
+        for ev in [e for e in out.values() if e.method == "exact"]:
+            label = without_qualifier(self.entity(ev.eid).label_en)
+            if not label:
+                continue
+            for r in self.names("k", name_forms(label).key):
+                if r.kind != "generated" and r.script == "latn" and r.eid != ev.eid:
+                    _keep(out, Evidence(r.eid, ev.matched, "translation", _NAMESAKE_COST, label))
+
     def generic_named(self, forms: NameForms, out: dict[int, Evidence]) -> None:
         """Latin names made of the English for the query's generic words and a spelling of the rest (خلیج بافین:
         Baffin Bay, صحرا لیبیا: Libyan Desert, جزائر ہوائی: Hawaiian Islands), scored by how well the rest spells
@@ -381,6 +396,7 @@ class CandidateFinder:
         head = forms if bare else name_forms(without_qualifier(text))
         if head.key and head != forms:
             self.exact(head, out, bare)
+            self.namesakes(out)
         self.fuzzy(head, out)
         self.words(head, out)
         self.transliterated(head, out)

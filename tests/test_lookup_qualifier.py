@@ -10,7 +10,8 @@ from tests.conftest import FIXTURES
 
 # tests/fixtures/qualifier_entities.jsonl: Kentucky (real Q1603), seven Kentucky counties whose Urdu names carry
 # the qualifier (invented QIDs, real places, approximate coordinates), and two Latin-only Clay Counties: in eastern
-# Kentucky, and in Tennessee just south of the border, nearer to Kentucky's centre.
+# Kentucky, and in Tennessee just south of the border, nearer to Kentucky's centre; Argentina and two Córdobas (real
+# QIDs), in Spain (Urdu label قرطبہ) and in Argentina (Latin names only).
 ENTITIES = FIXTURES / "qualifier_entities.jsonl"
 
 
@@ -25,6 +26,12 @@ def test_the_namesake_inside_the_region_wins_over_one_nearer_its_centre(linker):
     cands = [c for c in linker.lookup("کلے کاؤنٹی، کینٹکی") if c.label_en == "Clay County"]
     assert [c.qid for c in cands] == ["Q900020102", "Q900020101"]
     assert cands[0].score > cands[1].score
+
+
+def test_a_qualifier_picks_a_namesake_by_english_label_of_the_entity_the_urdu_name_belongs_to(linker):
+    # قرطبہ is the Urdu label of Córdoba in Spain; Córdoba in Argentina has Latin names only
+    assert linker.lookup("قرطبہ")[0].qid == "Q5818"
+    assert linker.lookup("قرطبہ، ارجنٹائن")[0].qid == "Q44210"
 
 
 def test_the_places_named_after_a_qualifier_are_read_once(linker):
