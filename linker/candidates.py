@@ -529,8 +529,8 @@ def latin_rest(name: str, english: tuple[str, ...]) -> str:
     name spells (Gulf of Aqaba -> aqaba)."""
     if not name or script_of(name) != "latn":
         return ""
-    words = name_forms(without_qualifier(name)).norm.split()
-    return " ".join(w for w in words if w not in english and w not in GENERIC_EN and w not in _ENGLISH_GLUE)
+    words = [name_forms(w).key for w in name_forms(without_qualifier(name)).norm.split()]  # Île: ile
+    return " ".join(w for w in words if w and w not in english and w not in GENERIC_EN and w not in _ENGLISH_GLUE)
 
 
 def _adjective_nouns(rest: str) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ def test_generic_split_and_the_latin_rest():
     assert generic_split("لیبیا") is None and generic_split("خلیج") is None and generic_split("") is None
     assert latin_rest("Gulf of Aqaba", ("gulf", "bay")) == "aqaba"
     assert latin_rest("Cocos (Keeling) Islands", ("islands",)) == "cocos"
+    assert latin_rest("Île Amsterdam", ("island", "ile")) == "amsterdam"
     assert "ہوائین" in core_alternatives("ہوائی")  # Hawaiian as the build spells it
     assert "کوئٹا" in core_alternatives("کوئٹہ")  # Quetta as the build spells it
     assert generic_split("کوئٹہ بین الاقوامی ہوائی اڈا") == ("بین الاقوامی ہوائی اڈا", ("airport",), ["کوئٹہ"])
