@@ -328,17 +328,19 @@ class CandidateFinder:
                 sim = word_alignment(words, r.norm.split())
                 _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
 
-    def namesakes(self, out: dict[int, Evidence]) -> None:
-        """The namesakes, by English label, of the entities a qualified name matched exactly (قرطبہ، ارجنٹائن: the
-        Urdu label of Córdoba in Spain, and so also a spelling of Córdoba in Argentina), a little below them: the
-        qualifier then says which is meant."""
-        for ev in [e for e in out.values() if e.method == "exact"]:
-            label = without_qualifier(self.entity(ev.eid).label_en)
-            if not label:
-                continue
+    def namesakes(self, head: NameForms, out: dict[int, Evidence]) -> None:
+        """The namesakes, by English label, of the places whose Urdu name is the qualified name without its qualifier
+        (قرطبہ، ارجنٹائن: قرطبہ is the label of Córdoba in Spain, and so also a spelling of Córdoba in Argentina;
+        لنکن کاؤنٹی، واشنگٹن: لنکن کاؤنٹی، مونٹانا is a Lincoln County too), a little below them: the qualifier then
+        says which is meant."""
+        sources = [ev for ev in out.values() if ev.method == "exact" or (
+            script_of(ev.matched) == "urdu" and name_forms(without_qualifier(ev.matched)).key == head.key)]
+        labels = {without_qualifier(e.label_en): ev.matched for ev in sources
+                  if (e := self.entity(ev.eid)).type == "LOC" and e.label_en}
+        for label, matched in sorted(labels.items()):
             for r in self.names("k", name_forms(label).key):
-                if r.kind != "generated" and r.script == "latn" and r.eid != ev.eid:
-                    _keep(out, Evidence(r.eid, ev.matched, "translation", _NAMESAKE_COST, label))
+                if r.kind != "generated" and r.script == "latn":
+                    _keep(out, Evidence(r.eid, matched, "translation", _NAMESAKE_COST, label))
 
     def generic_named(self, forms: NameForms, out: dict[int, Evidence]) -> None:
         """Latin names made of the English for the query's generic words and a spelling of the rest (خلیج بافین:
@@ -396,7 +398,6 @@ class CandidateFinder:
         head = forms if bare else name_forms(without_qualifier(text))
         if head.key and head != forms:
             self.exact(head, out, bare)
-            self.namesakes(out)
         self.fuzzy(head, out)
         self.words(head, out)
         self.transliterated(head, out)
@@ -413,6 +414,8 @@ class CandidateFinder:
         self.verify(head, out)
         for ev in self.translated(tuple(head.norm.split())):
             _keep(out, ev)
+        if not bare:
+            self.namesakes(head, out)
         return out
 
     def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY, core: bool = False) -> None:

@@ -11,7 +11,8 @@ from tests.conftest import FIXTURES
 # tests/fixtures/qualifier_entities.jsonl: Kentucky (real Q1603), seven Kentucky counties whose Urdu names carry
 # the qualifier (invented QIDs, real places, approximate coordinates), and two Latin-only Clay Counties: in eastern
 # Kentucky, and in Tennessee just south of the border, nearer to Kentucky's centre; Argentina and two Córdobas (real
-# QIDs), in Spain (Urdu label قرطبہ) and in Argentina (Latin names only).
+# QIDs), in Spain (Urdu label قرطبہ) and in Argentina (Latin names only); Washington (real Q1223) with six counties
+# named after it (invented QIDs) and two Lincoln Counties (real QIDs): in Montana (Urdu label) and Washington.
 ENTITIES = FIXTURES / "qualifier_entities.jsonl"
 
 
@@ -32,6 +33,13 @@ def test_a_qualifier_picks_a_namesake_by_english_label_of_the_entity_the_urdu_na
     # قرطبہ is the Urdu label of Córdoba in Spain; Córdoba in Argentina has Latin names only
     assert linker.lookup("قرطبہ")[0].qid == "Q5818"
     assert linker.lookup("قرطبہ، ارجنٹائن")[0].qid == "Q44210"
+
+
+def test_a_qualifier_picks_a_namesake_of_a_place_named_otherwise_after_its_own_region(linker):
+    # no Lincoln County has the Urdu name لنکن کاؤنٹی; Montana's is لنکن کاؤنٹی، مونٹانا, Washington's has Latin names
+    # only (and no spelling of them generated at build, as for most obscure places)
+    assert linker.lookup("لنکن کاؤنٹی، واشنگٹن")[0].qid == "Q484150"
+    assert linker.lookup("لنکن کاؤنٹی، مونٹانا")[0].qid == "Q490344"
 
 
 def test_the_places_named_after_a_qualifier_are_read_once(linker):
