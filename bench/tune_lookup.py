@@ -73,8 +73,7 @@ def collect(linker: Linker, queries: list[tuple[str, str]]) -> list[tuple[str, l
         spelled = spelling_fits(hints, evidence, linker._finder.entity)
         ents = [(ev, linker._finder.entity(ev.eid)) for ev in evidence.values()]
         cands = [(ent.qid, lookup_features(ev.method, ev.sim, ent, hints, spelled.get(ev.eid),
-                                           linker._finder.name_generics(ev.eid) if hints.get("generic") else frozenset()))
-                 for ev, ent in ents]
+                                           linker._finder.kind_names(ev.eid, hints))) for ev, ent in ents]
         out.append((qid, cands))
     return out
 

@@ -47,7 +47,7 @@ _DENTAL_COST = 0.98
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
 _QUALIFIER_SIM = 0.85
-#: The similarity of a namesake by English label of an entity a qualified name matched exactly
+#: The similarity given to a namesake, by English label, of a place the head of a qualified name names
 #: (:meth:`CandidateFinder.namesakes`).
 _NAMESAKE_COST = 0.95
 #: Names sharing a qualifier's words read to place the region it names (:meth:`CandidateFinder.qualified_places`).
@@ -133,6 +133,10 @@ class CandidateFinder:
         is also Cocos Islands; cached as :attr:`name_generics`."""
         return frozenset(w for (name,) in self._con.execute(
             "SELECT name FROM names WHERE entity_id = ? AND kind != 'generated'", (eid,)) for w in generic_words(name))
+
+    def kind_names(self, eid: int, hints: dict) -> frozenset[str]:
+        """:meth:`name_generics` for a query with generic words to fit them (their only use), else none."""
+        return self.name_generics(eid) if hints.get("generic") else frozenset()
 
     def _qualified_places(self, qualifier: str) -> tuple[tuple[float, float], ...]:
         """(lat, lon) of the places one of whose names ends with this qualifier after a comma (اورنج کاؤنٹی،
@@ -498,9 +502,10 @@ _SPELLED_GENERIC = frozenset({"آئلینڈ", "آئلینڈز", "کاؤنٹی"})
 
 def generic_tokens(norm: str) -> list[str]:
     """The words of a normalised name, generic phrases as one word (جزیرہ نما) and izafat forms as the plain word."""
+    padded = f" {norm} "
     for phrase in _GENERIC_PHRASES:
-        norm = norm.replace(phrase, phrase.replace(" ", "_"))
-    return [IZAFAT.get(w, w).replace("_", " ") for w in norm.split()]
+        padded = padded.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
+    return [IZAFAT.get(w, w).replace("_", " ") for w in padded.split()]
 
 
 def generic_split(norm: str) -> tuple[str, tuple[str, ...], list[str]] | None:

@@ -287,9 +287,9 @@ def generic_words(name: str) -> frozenset[str]:
     """The generic words of a name in either script (Tehran Province, صوبہ تہران: {"province"}), canonical English;
     a qualifier after a comma does not count (Nara, Nara)."""
     out = set()
-    norm = norm_name(without_qualifier(name))
+    norm = f" {norm_name(without_qualifier(name))} "
     for phrase, english in _PHRASES.items():
-        norm = norm.replace(phrase, english)
+        norm = norm.replace(f" {phrase} ", f" {english} ")
     for w in norm.split():
         if w in GENERIC_UR:
             w = GENERIC_UR[w].lower()

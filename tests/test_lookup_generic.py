@@ -3,22 +3,14 @@ the generic word names, not its bare namesake (Libya) nor a feature of that kind
 Finland)."""
 import pytest
 
-from gazetteer import build
-from gazetteer.sources import open_source
-from linker import Linker
 from linker.candidates import core_alternatives, generic_split, latin_rest
-from tests.conftest import FIXTURES
+from tests.fixture_linker import fixture_linker
 
 # tests/fixtures/generic_entities.jsonl: real QIDs; the features have Latin names only, their bare namesakes and
 # rivals of the same kind (Gulf of Finland, Bering Sea) have Urdu labels.
-ENTITIES = FIXTURES / "generic_entities.jsonl"
-
-
 @pytest.fixture(scope="module")
 def linker(tmp_path_factory):
-    out = tmp_path_factory.mktemp("generic") / "generic.sqlite"
-    build([open_source(str(ENTITIES))], out)
-    return Linker.open(out)
+    return fixture_linker(tmp_path_factory, "generic_entities.jsonl")
 
 
 @pytest.mark.parametrize("query, qid", [

@@ -2,25 +2,17 @@
 named "..., کینٹکی" lie, not merely near the region's centre."""
 import pytest
 
-from gazetteer import build
-from gazetteer.sources import open_source
-from linker import Linker
 from linker.rank import outline
-from tests.conftest import FIXTURES
+from tests.fixture_linker import fixture_linker
 
 # tests/fixtures/qualifier_entities.jsonl: Kentucky (real Q1603), seven Kentucky counties whose Urdu names carry
 # the qualifier (invented QIDs, real places, approximate coordinates), and two Latin-only Clay Counties: in eastern
 # Kentucky, and in Tennessee just south of the border, nearer to Kentucky's centre; Argentina and two Córdobas (real
 # QIDs), in Spain (Urdu label قرطبہ) and in Argentina (Latin names only); Washington (real Q1223) with six counties
 # named after it (invented QIDs) and two Lincoln Counties (real QIDs): in Montana (Urdu label) and Washington.
-ENTITIES = FIXTURES / "qualifier_entities.jsonl"
-
-
 @pytest.fixture(scope="module")
 def linker(tmp_path_factory):
-    out = tmp_path_factory.mktemp("qualifier") / "qualifier.sqlite"
-    build([open_source(str(ENTITIES))], out)
-    return Linker.open(out)
+    return fixture_linker(tmp_path_factory, "qualifier_entities.jsonl")
 
 
 def test_the_namesake_inside_the_region_wins_over_one_nearer_its_centre(linker):
