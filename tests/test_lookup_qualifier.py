@@ -48,3 +48,5 @@ def test_outline_contains_its_inside_and_fades_outside():
     # an isolated point (a namesake's coordinates filed under the qualifier) does not stretch the outline
     assert outline(grid + [(30.0, -70.0)]).contains(32.0, -75.0) == 0.0
     assert outline(grid[:3]) is None  # too few places to outline an area
+    many = [(36.6 + i / 1000, -89.0 + (i * 7919 % 6000) / 1000) for i in range(2500)]  # sampled, not squared
+    assert outline(many).contains(37.5, -86.0) == 1.0 and outline(many).contains(33.0, -86.0) == 0.0
