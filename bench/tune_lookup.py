@@ -72,7 +72,8 @@ def collect(linker: Linker, queries: list[tuple[str, str]]) -> list[tuple[str, l
         hints = query_hints(linker._finder, text)
         spelled = spelling_fits(hints, evidence, linker._finder.entity)
         ents = [(ev, linker._finder.entity(ev.eid)) for ev in evidence.values()]
-        cands = [(ent.qid, lookup_features(ev.method, ev.sim, ent, hints, spelled.get(ev.eid))) for ev, ent in ents]
+        cands = [(ent.qid, lookup_features(ev.method, ev.sim, ent, hints, spelled.get(ev.eid),
+                                           linker._finder.kind_names(ev.eid, hints))) for ev, ent in ents]
         out.append((qid, cands))
     return out
 

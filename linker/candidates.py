@@ -18,10 +18,10 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, script_of, without_generic_phrases,
+from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, norm_name, script_of, without_generic_phrases,
                    without_qualifier)
-from .names import available as _can_spell, word_spellings
-from .rank import EntityInfo, generic_words, match_quality, prominence, urdu_share, urdu_shares
+from .names import available as _can_spell, final_vowel_variants, word_spellings
+from .rank import EntityInfo, generic_words, match_quality, outline, prominence, urdu_share, urdu_shares
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
     from .translit import spelling_likelihood as _spelling_likelihood, to_latin as _to_latin, to_urdu as _to_urdu
@@ -47,6 +47,11 @@ _DENTAL_COST = 0.98
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
 _QUALIFIER_SIM = 0.85
+#: The similarity given to a namesake, by English label, of a place the head of a qualified name names
+#: (:meth:`CandidateFinder.namesakes`).
+_NAMESAKE_COST = 0.95
+#: Names sharing a qualifier's words read to place the region it names (:meth:`CandidateFinder.qualified_places`).
+_QUALIFIED_ROWS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +127,35 @@ class CandidateFinder:
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
         self.urdu_spellings = lru_cache(maxsize=50_000)(self._urdu_spellings)
         self.people_by_part = lru_cache(maxsize=20_000)(self._people_by_part)
+        self.qualified_places = lru_cache(maxsize=5_000)(self._qualified_places)
+        self.name_generics = lru_cache(maxsize=50_000)(self._name_generics)
+
+    def _name_generics(self, eid: int) -> frozenset[str]:
+        """The generic words of an entity's real names, canonical English (:func:`linker.rank.generic_words`): Cocos
+        is also Cocos Islands; cached as :attr:`name_generics`."""
+        return frozenset(w for (name,) in self._con.execute(
+            "SELECT name FROM names WHERE entity_id = ? AND kind != 'generated'", (eid,)) for w in generic_words(name))
+
+    def kind_names(self, eid: int, hints: dict) -> frozenset[str]:
+        """:meth:`name_generics` for a query with generic words to fit them (their only use), else none."""
+        return self.name_generics(eid) if hints.get("generic") else frozenset()
+
+    def _qualified_places(self, qualifier: str) -> tuple[tuple[float, float], ...]:
+        """(lat, lon) of the places one of whose names ends with this qualifier after a comma (اورنج کاؤنٹی،
+        ٹیکساس): where the gazetteer's own names put the region the qualifier names; cached as
+        :attr:`qualified_places`."""
+        rows = self.index.names_with_all(qualifier.split())
+        if not len(rows) or len(rows) > _QUALIFIED_ROWS:
+            return ()
+        marks = ",".join("?" * len(rows))
+        points = set()
+        for name, lat, lon in self._con.execute(
+                f"SELECT n.name, e.lat, e.lon FROM names n JOIN entities e ON e.id = n.entity_id "
+                f"WHERE n.rowid IN ({marks}) AND e.lat IS NOT NULL AND e.lon IS NOT NULL", rows.tolist()):
+            found = QUALIFIER.search(name)
+            if found and norm_name(found.group().strip(" ،,()[]")) == qualifier:
+                points.add((lat, lon))
+        return tuple(sorted(points))
 
     def _entity(self, eid: int) -> EntityInfo:
         qid, en, ur, coarse, classes, country, prior, population, sitelinks, lat, lon = self._con.execute(
@@ -311,6 +345,55 @@ class CandidateFinder:
         self.name_part(name_forms(word), out)
         return tuple(out.values())
 
+    def namesakes(self, head: NameForms, out: dict[int, Evidence]) -> None:
+        """The namesakes, by English label, of the places whose Urdu name is the qualified name without its qualifier
+        (قرطبہ، ارجنٹائن: قرطبہ is the label of Córdoba in Spain, and so also a spelling of Córdoba in Argentina;
+        لنکن کاؤنٹی، واشنگٹن: لنکن کاؤنٹی، مونٹانا is a Lincoln County too), a little below them: the qualifier then
+        says which is meant."""
+        sources = [ev for ev in out.values() if ev.method == "exact" or (
+            script_of(ev.matched) == "urdu" and name_forms(without_qualifier(ev.matched)).key == head.key)]
+        labels = {without_qualifier(e.label_en): ev.matched for ev in sources
+                  if (e := self.entity(ev.eid)).type == "LOC" and e.label_en}
+        for label, matched in sorted(labels.items()):
+            for r in self.names("k", name_forms(label).key):
+                if r.kind != "generated" and r.script == "latn":
+                    _keep(out, Evidence(r.eid, matched, "translation", _NAMESAKE_COST, label))
+
+    def generic_named(self, forms: NameForms, out: dict[int, Evidence]) -> None:
+        """Latin names made of the English for the query's generic words and a spelling of the rest (خلیج بافین:
+        Baffin Bay, صحرا لیبیا: Libyan Desert, جزائر ہوائی: Hawaiian Islands), scored by how well the rest spells
+        the name without its generic words (an English adjective of a place as its noun: Libyan as Libya).
+
+        Urdu puts the generic word first and translates it; the skeleton and word paths compare it with nothing
+        in the English name, and the bare namesake (Libya, Sindh) matches the rest exactly.
+        """
+        if forms.script != "urdu":
+            return
+        split = generic_split(forms.norm)
+        if split is None:
+            return
+        _, english, core = split
+        alternatives = [core_alternatives(w) for w in core]
+        rows = self.index.names_with_all([english, *alternatives])
+        if not len(rows) or len(rows) > _WORD_SHORTLIST:
+            return
+        qcore = name_forms(" ".join(core))
+        romans = [name_forms(r).key for r in romanisations(qcore.norm)]
+        scored: dict[int, tuple[float, str, str]] = {}
+        for r in self.rows(rows.tolist()):
+            latin = r.name if r.script == "latn" else self.entity(r.eid).label_en if r.kind == "generated" else ""
+            rest = latin_rest(latin, english)
+            if not rest:
+                continue
+            cheap = max((fuzz.ratio(q, name_forms(v).key) / 100 for v in _adjective_nouns(rest) for q in romans),
+                        default=0.0)
+            if cheap > scored.get(r.eid, (-1.0,))[0]:
+                scored[r.eid] = (cheap, latin, rest)
+        for eid, (cheap, latin, rest) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:_SPELL_CHECK]:
+            spelled = max((fuzz.ratio(qcore.key, name_forms(u).key) / 100
+                           for v in _adjective_nouns(rest) for u in urdu_spellings(v)), default=0.0)
+            _keep(out, Evidence(eid, latin, "transliteration", round(max(cheap, spelled), 4), rest))
+
     def lookup(self, text: str) -> dict[int, Evidence]:
         """All evidence for ``text`` as a name: exact and key matches, then fuzzy, word, transliteration and
         translation matches.
@@ -342,11 +425,14 @@ class CandidateFinder:
             self.fuzzy(core_forms, out)
             self.transliterated(core_forms, out)
             self.verify(core_forms, out, core=True)
+            self.generic_named(head, out)
         self.without_legal_form(head, out)
         self.name_part(head, out)
         self.verify(head, out)
         for ev in self.translated(tuple(head.norm.split())):
             _keep(out, ev)
+        if not bare:
+            self.namesakes(head, out)
         return out
 
     def verify(self, forms: NameForms, out: dict[int, Evidence], top: int = _VERIFY, core: bool = False) -> None:
@@ -401,7 +487,81 @@ KIND_HINTS = {
     "خلیج": ("gulf", "bay"), "بے": ("bay",), "آبنائے": ("strait",), "وادی": ("valley",), "کوہ": ("mtn", "mountain"),
     "صحرا": ("desert",), "صحرائے": ("desert",), "کینٹن": ("canton",), "پیرش": ("parish",), "پارش": ("parish",),
     "وارڈ": ("ward",), "ڈویژن": ("division",), "جمہوریہ": ("country", "admin0"), "مملکت": ("country", "admin0"),
+    "بحیرہ": ("sea",), "سمندر": ("sea", "ocean"), "جزیرہ نما": ("peninsula", "pen/cape"), "نہر": ("canal",),
+    "سلسلہ کوہ": ("range", "mtn", "mountain"), "آئلینڈز": ("island",),
 }
+
+
+#: Izafat forms of generic words (بحیرۂ بیرنٹس, صحرائے نمیب, جزیرۂ ...) -> the form GENERIC_WORDS lists.
+IZAFAT = {"بحیرۂ": "بحیرہ", "صحرائے": "صحرا", "جزیرۂ": "جزیرہ", "دریاۓ": "دریائے", "وادیٔ": "وادی"}
+#: The English words of a Latin label that an Urdu generic word stands for (خلیج: Gulf of Aqaba, Baffin Bay).
+GENERIC_LABEL_WORDS = {
+    "دریا": ("river", "rio"), "دریائے": ("river", "rio"), "خلیج": ("gulf", "bay", "golfo", "golfe"), "بے": ("bay",),
+    "بحیرہ": ("sea", "mar"), "سمندر": ("sea", "ocean"), "جزیرہ": ("island", "isle", "ile", "isla", "ilha"),
+    "جزائر": ("islands", "island", "isles", "iles", "islas"), "جزیرے": ("islands", "isles", "iles", "islas"),
+    "آئلینڈ": ("island",), "آئلینڈز": ("islands",), "صحرا": ("desert",), "جزیرہ نما": ("peninsula",),
+    "سلسلہ کوہ": ("mountains", "range"), "کوہ": ("mount", "mountain", "mountains", "monte", "mont"),
+    "پہاڑ": ("mountain", "mountains", "range"), "جھیل": ("lake", "lago", "lac"), "آبنائے": ("strait",),
+    "وادی": ("valley",), "نہر": ("canal",),
+    "ہوائی اڈا": ("airport",), "ہوائی اڈہ": ("airport",), "بین الاقوامی ہوائی اڈا": ("airport",),
+    "بین الاقوامی ہوائی اڈہ": ("airport",), "انٹرنیشنل ہوائی اڈا": ("airport",), "ایئرپورٹ": ("airport",),
+    "انٹرنیشنل ایئرپورٹ": ("airport",), "داخلی ہوائی اڈا": ("airport", "domestic"),
+    "کاؤنٹی": ("county",), "ضلع": ("district",), "صوبہ": ("province",), "محافظہ": ("governorate",),
+}
+_GENERIC_PHRASES = tuple(sorted((w for w in GENERIC_LABEL_WORDS if " " in w), key=len, reverse=True))
+#: ... those of them that spell the English word rather than translate it.
+_SPELLED_GENERIC = frozenset({"آئلینڈ", "آئلینڈز", "کاؤنٹی"})
+
+
+def generic_tokens(norm: str) -> list[str]:
+    """The words of a normalised name, generic phrases as one word (جزیرہ نما) and izafat forms as the plain word."""
+    padded = f" {norm} "
+    for phrase in _GENERIC_PHRASES:
+        padded = padded.replace(f" {phrase} ", f" {phrase.replace(' ', '_')} ")
+    return [IZAFAT.get(w, w).replace("_", " ") for w in padded.split()]
+
+
+def generic_split(norm: str) -> tuple[str, tuple[str, ...], list[str]] | None:
+    """(the generic word, its English words, the other words) of a normalised Urdu name that has one generic word of
+    :data:`GENERIC_LABEL_WORDS` first or last (جزائر کوکوس, کینری آئلینڈز) and one to three other words, else None."""
+    words = generic_tokens(norm)
+    if len(words) < 2:
+        return None
+    for generic, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if generic in GENERIC_LABEL_WORDS and 1 <= len(rest) <= 3 and not any(w in GENERIC_WORDS for w in rest):
+            return generic, GENERIC_LABEL_WORDS[generic], rest
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def core_alternatives(word: str) -> tuple[str, ...]:
+    """A word of a name and how a Latin name may write it: its romanisations, its other final vowel (کوئٹہ: Quetta,
+    spelled کوئٹا at build), and as an English adjective (ہوائی: Hawaiian, spelled ہوائین; عرب: Arabian; لیبیا:
+    Libyan)."""
+    out = [word, *final_vowel_variants(word), word + "ن", word[:-1] + "ن", word + "ین"]  # کوئٹہ: کوئٹا
+    for r in romanisations(word):
+        r = r.lower()
+        out += [r, r + "n", r + "an", r + "ian"]
+    return tuple(dict.fromkeys(w for w in out if len(w) >= 2))
+
+
+def latin_rest(name: str, english: tuple[str, ...]) -> str:
+    """A Latin name without its qualifier, generic words (``english`` among them) and glue words: the part an Urdu
+    name spells (Gulf of Aqaba -> aqaba)."""
+    if not name or script_of(name) != "latn":
+        return ""
+    words = [name_forms(w).key for w in name_forms(without_qualifier(name)).norm.split()]  # Île: ile
+    return " ".join(w for w in words if w and w not in english and w not in GENERIC_EN and w not in _ENGLISH_GLUE)
+
+
+def _adjective_nouns(rest: str) -> tuple[str, ...]:
+    """A Latin name and, when it ends like an English adjective of a place, the noun (libyan -> libya, liby;
+    arabian -> arab; hawaiian -> hawaii)."""
+    out = [rest]
+    for ending, noun in (("ian", ""), ("an", ""), ("n", ""), ("ian", "ia"), ("ese", "")):
+        if rest.endswith(ending) and len(rest) - len(ending) >= 3:
+            out.append(rest[: -len(ending)] + noun)
+    return tuple(dict.fromkeys(out))
 
 
 def query_hints(finder: CandidateFinder, text: str) -> dict:
@@ -410,12 +570,15 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
     hints: dict = {}
     qualifier = QUALIFIER.search(text)
     head = without_qualifier(text) if qualifier else text
-    kinds = [k for w in name_forms(head).norm.split() for k in KIND_HINTS.get(w, ())]
+    kinds = [k for w in generic_tokens(name_forms(head).norm) for k in KIND_HINTS.get(w, ())]
     if kinds:
         hints["kinds"] = tuple(kinds)
     hints["generic"] = generic_words(head)
     if script_of(head) == "urdu":
         hints["urdu"] = head
+        split = generic_split(name_forms(head).norm)
+        if split and split[0] not in _SPELLED_GENERIC:  # صحرا is translated, not spelled: Libyan ~ لیبیا
+            hints["translated"] = split[1:]
     if qualifier:
         where = qualifier.group().strip(" ،,()[]")
         found: dict[int, Evidence] = {}
@@ -430,6 +593,10 @@ def query_hints(finder: CandidateFinder, text: str) -> dict:
         regions = [e for e in places if _region(e.classes)]
         if places:  # the region around, in any of its readings: a state rather than its namesake city (واشنگٹن)
             hints["within"] = tuple(sorted(regions or places, key=lambda e: e.eid))
+        spellings = {norm_name(where)} | {norm_name(without_qualifier(e.label_ur)) for e in regions if e.label_ur}
+        region = outline([p for q in sorted(spellings) if q for p in finder.qualified_places(q)])
+        if region:  # where the places named "..., ٹیکساس" lie: inside Texas, not 500 km from its centre
+            hints["outline"] = region
     return hints
 
 
@@ -449,6 +616,10 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
     urdu = hints.get("urdu")
     if not urdu or _spelling_likelihood is None:
         return {}
+    english: tuple[str, ...] = ()
+    if "translated" in hints:  # a translated generic word is no spelling: the rest of each name is compared
+        english, core = hints["translated"]
+        urdu = " ".join(core)
     cross = [ev for ev in evidence.values() if ev.method in CROSS_SCRIPT]
     cross.sort(key=lambda e: (-match_quality(e.method, e.sim), e.eid))
     fits: dict[int, float] = {}
@@ -456,9 +627,14 @@ def spelling_fits(hints: dict, evidence: dict[int, Evidence], entity: Callable[[
         latin = ev.matched if script_of(ev.matched) == "latn" else entity(ev.eid).label_en
         if not latin:
             continue
-        p = _spelling_likelihood(latin, urdu) if len(fits) < _SPELL_CHECK else 0.0
-        if p is not None:  # None: the name has no letters to spell
-            fits[ev.eid] = p
+        if len(fits) >= _SPELL_CHECK:
+            fits[ev.eid] = 0.0
+            continue
+        rest = latin_rest(latin, english) if english else ""
+        ps = [p for v in (_adjective_nouns(rest) if rest else (latin,))
+              if (p := _spelling_likelihood(v, urdu)) is not None]  # None: the name has no letters to spell
+        if ps:
+            fits[ev.eid] = max(ps)
     best = max(fits.values(), default=0.0)
     return {eid: round(p / best, 4) if best else 0.0 for eid, p in fits.items()}
 
@@ -573,7 +749,8 @@ def latin_core(name: str) -> str:
 
 def without_generic(norm: str) -> str:
     """A normalised name without its generic words (جزیرہ کرسمس -> کرسمس); the whole name if nothing is left."""
-    return " ".join(w for w in without_generic_phrases(norm).split() if w not in GENERIC_WORDS) or norm
+    return " ".join(w for w in without_generic_phrases(norm).split()
+                    if w not in GENERIC_WORDS and w not in IZAFAT) or norm
 
 
 def _word_method(row: NameRow, script: str) -> str:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from .keys import GENERIC_EN, GENERIC_UR, norm_name, without_qualifier
 
 #: How much each way of matching is worth when the strings agree perfectly (sim = 1).
@@ -204,7 +206,11 @@ LOOKUP_WEIGHTS: dict[str, float] = {
     "translation": -7.0,  # constrained, the intercepts stayed level: exact wins through sim (1 for exact, < 1 fuzzy)
     "sim": 9.25, "prominence": 1.5, "person_or_org": 0.0,
     "untyped": -1.0,  # kept by hand: a user rarely looks up a concept (the hidden labels include months, colours)
-    "kind_fits": 1.5,  # the query's generic word fits the entity's classes (کاؤنٹی: a county) or is in its label
+    # the query's generic word fits the entity's classes (کاؤنٹی: a county) or is in its label or another name;
+    # refitted alone (tune_lookup.py --only kind_fits) after the generic-word path (CandidateFinder.generic_named)
+    # and qualifier outlines came in: dev objective 0.8106 at 1.5 -> 0.8114 at 1.3; with the entity's other names
+    # counted, 0.8129, and with the rest of that change 0.8140 (1.3 and 1.75 tie)
+    "kind_fits": 1.3,
     "in_qualifier": 3.5,  # the entity lies in the place named after the comma (..., ٹیکساس), by country or distance
     "unlikely_spelling": -0.5,  # 1 - how likely the Latin name is spelled as the Urdu query, relative to its rivals
     # a bare query (no generic word) matched not exactly an admin area whose label has one (تہران: not the province);
@@ -220,11 +226,13 @@ LOOKUP_WEIGHTS: dict[str, float] = {
 
 
 def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                    spelled: float | None = None) -> dict[str, float]:
+                    spelled: float | None = None, names: frozenset[str] = frozenset()) -> dict[str, float]:
     """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name.
 
     ``hints`` (from :func:`linker.candidates.query_hints`): the classes the query's generic words ask for (they also
-    fit an entity whose label has the same generic word: جزائر آلند, Åland Islands), the query's generic words
+    fit an entity whose label, or one of whose ``names`` — their generic words, from
+    :meth:`linker.candidates.CandidateFinder.name_generics` — has the same generic word: جزائر آلند, Åland Islands;
+    جزائر کوکوس, Cocos labelled without it and also named Cocos Islands), the query's generic words
     (none: a bare name, which rather means the city than its namesake province, oblast or county, unless it
     matched one of the province's own names exactly), and the entities the qualifier after a comma may name.
     ``spelled`` (from :func:`linker.candidates.spelling_fits`): for a cross-script match of an Urdu query, how likely
@@ -241,12 +249,18 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
     if hints:
         kinds, generic = hints.get("kinds"), hints.get("generic")
         named = entity_generic(ent.label_en, ent.label_ur)
-        if (kinds and any(k in ent.classes.lower() for k in kinds)) or (generic and generic & named):
+        classes = ent.classes.lower().replace("lake centerline", "")  # Natural Earth's river through a lake
+        if (kinds and any(k in classes for k in kinds)) or (generic and generic & (named | names)):
             f["kind_fits"] = 1.0
         if generic is not None and not generic and method != "exact" and named & _LEVELS:
             f["generic_extra"] = 1.0
         readings = [w for w in hints.get("within", ()) if w.eid != ent.eid]
-        if readings:
+        region = hints.get("outline")
+        if region and ent.lon is not None and len(readings) == len(hints.get("within", ())):  # not a reading itself
+            # where the places named "..., region" lie: in Texas rather than near its centre
+            f["in_qualifier"] = max([region.contains(ent.lat, ent.lon),
+                                     *(_within(ent, w) for w in readings if _is_country(w))])
+        elif readings:
             f["in_qualifier"] = max(_within(ent, w) for w in readings)
     return f
 
@@ -257,7 +271,10 @@ _CANONICAL = {"islands": "island", "mountains": "mountain", "mount": "mountain",
               "gun": "county", "ku": "ward", "shi": "city", "amphoe": "district", "آئلینڈ": "island",
               "آئلینڈز": "island", "سٹی": "city", "سیٹی": "city", "ماؤنٹ": "mountain", "ماؤنٹین": "mountain",
               "پراونس": "province", "سٹیٹ": "state", "ریاستی": "state", "کینٹن": "canton", "پارش": "parish",
+              "بحیرۂ": "sea", "صحرائے": "desert", "جزیرۂ": "island",  # izafat forms (بحیرۂ بیرنٹس)
               **{w: w for w in ("krai", "okrug", "raion", "voivodeship")}}  # levels the phonetic keys keep
+#: Urdu generic phrases whose words would read as other generic words (جزیرہ نما: a peninsula, not an island).
+_PHRASES = {"جزیرہ نما": "peninsula", "سلسلہ کوہ": "mountains"}
 #: Generic words of administrative areas, which share their name with their capital or main town (Tehran
 #: Province, Kaliningrad Oblast, Stockholm County). Not city (Mexico City, Chihuahua City are the cities),
 #: republic (Czech Republic) or natural features (a bare name is as likely the Blue Ridge Mountains as anything).
@@ -270,7 +287,10 @@ def generic_words(name: str) -> frozenset[str]:
     """The generic words of a name in either script (Tehran Province, صوبہ تہران: {"province"}), canonical English;
     a qualifier after a comma does not count (Nara, Nara)."""
     out = set()
-    for w in norm_name(without_qualifier(name)).split():
+    norm = f" {norm_name(without_qualifier(name))} "
+    for phrase, english in _PHRASES.items():
+        norm = norm.replace(f" {phrase} ", f" {english} ")
+    for w in norm.split():
         if w in GENERIC_UR:
             w = GENERIC_UR[w].lower()
         elif w not in GENERIC_EN and w not in _CANONICAL:
@@ -284,10 +304,87 @@ def entity_generic(label_en: str, label_ur: str) -> frozenset[str]:
     return generic_words(label_en) | generic_words(label_ur)
 
 
+def _is_country(e: EntityInfo) -> bool:
+    return "admin0" in e.classes or "country" in e.classes
+
+
+#: How far outside the outline of a qualifier's places an entity still counts as partly in the region (km): the
+#: outline joins the centres of the outermost places, and the region reaches beyond them. Chosen on the dev
+#: bucket's qualified names (bench/tune_lookup.py's cross-script queries with a comma: 50 km 294 of 326 at
+#: recall@1, 100 km 300, 150 km 301, 200 km 301; a margin of the places' spacing plus 50 km 299; the distance from
+#: the region's centre alone 295).
+_HULL_MARGIN_KM = 150.0
+#: A place whose nearest neighbour among a qualifier's places is farther than this many times their median
+#: nearest-neighbour distance is left out of the outline (Petersburg, Indiana with the coordinates of Petersburg,
+#: Virginia), unless it is this close to another (km).
+_ISOLATED = 5.0
+_ISOLATED_MIN_KM = 50.0
+#: At most this many places outline a region (an even sample of more).
+_OUTLINE_POINTS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """Where a region lies, from the coordinates of the places named after it ("..., Texas"): their convex hull,
+    counter-clockwise, in :func:`_plane` km."""
+
+    hull: tuple[tuple[float, float], ...]
+
+    def contains(self, lat: float, lon: float) -> float:
+        """1 inside the hull, falling to 0 at :data:`_HULL_MARGIN_KM` outside it."""
+        p = _plane(lat, lon)
+        edges = list(zip(self.hull, self.hull[1:] + self.hull[:1]))
+        if all(_cross(a, b, p) >= 0 for a, b in edges):
+            return 1.0
+        return max(0.0, 1.0 - min(_segment_km(p, a, b) for a, b in edges) / _HULL_MARGIN_KM)
+
+
+def _plane(lat: float, lon: float) -> tuple[float, float]:
+    """Kilometres east and north of (0, 0) (sinusoidal projection): enough to outline a state or a province."""
+    return 111.2 * lon * math.cos(math.radians(lat)), 111.2 * lat
+
+
+def outline(points: list[tuple[float, float]]) -> Outline | None:
+    """The :class:`Outline` of (lat, lon) points, isolated points left out; None for fewer than 4 points or points
+    that outline no area."""
+    pts = sorted({_plane(lat, lon) for lat, lon in points})
+    if len(pts) < 4:
+        return None
+    if len(pts) > _OUTLINE_POINTS:  # the pairwise distances below grow with the square
+        pts = pts[::math.ceil(len(pts) / _OUTLINE_POINTS)]
+    xy = np.array(pts)
+    dist = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1))
+    np.fill_diagonal(dist, np.inf)
+    nearest = dist.min(axis=1)
+    limit = max(_ISOLATED * float(np.median(nearest)), _ISOLATED_MIN_KM)
+    pts = [p for p, d in zip(pts, nearest.tolist()) if d <= limit]
+
+    def half(seq):
+        out: list[tuple[float, float]] = []
+        for p in seq:
+            while len(out) >= 2 and _cross(out[-2], out[-1], p) <= 0:
+                out.pop()
+            out.append(p)
+        return out[:-1]
+    hull = tuple(half(pts) + half(reversed(pts)))
+    return Outline(hull) if len(hull) >= 3 else None
+
+
+def _cross(o, a, b) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def _segment_km(p, a, b) -> float:
+    """Distance from point ``p`` to the segment ``a``-``b`` on the plane."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
 def _within(ent: EntityInfo, where: EntityInfo) -> float:
     """How surely ``ent`` lies in ``where``: by distance when both have coordinates (1 at the centre, 0 from
     ~700 km), else 1 for the same country (when ``where`` is a country) and 0 otherwise."""
-    if "admin0" in where.classes or "country" in where.classes:
+    if _is_country(where):
         return float(bool(ent.country) and ent.country == where.country)
     if ent.lat is None or where.lat is None:
         return 0.0  # a firm in the same country as Nebraska is not in Nebraska (کنگز: Kings Food Markets)
@@ -298,11 +395,11 @@ def _within(ent: EntityInfo, where: EntityInfo) -> float:
 
 
 def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                 spelled: float | None = None) -> float:
+                 spelled: float | None = None, names: frozenset[str] = frozenset()) -> float:
     """Log-odds for a typed name; ``sigmoid`` of it is the confidence (an exact match of a prominent name ~0.98, a
     fuzzy match of an obscure one < 0.5). Candidates are ranked by the log-odds: rounded confidences of good
     candidates tie near 1 (0.9968 for several namesakes), and a tie would fall to the QID."""
-    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled).items())
+    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, names).items())
 
 
 def text_confidence(features: dict[str, float]) -> float:
