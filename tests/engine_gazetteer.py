@@ -19,3 +19,14 @@ def engine_gazetteer(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("engine") / "engine.sqlite"
     build([open_source(str(FIXTURES / "entities.jsonl")), open_source(str(FIXTURES / "engine_entities.jsonl"))], out)
     return out
+
+
+def linked_mentions(linker, text: str, **kw) -> dict:
+    """{surface: Mention} of the linked mentions of ``text``, after checking that every offset slices the original
+    text."""
+    out = {}
+    for m in linker.link(text, **kw):
+        assert text[m.start:m.end] == m.surface
+        if m.qid:
+            out[m.surface] = m
+    return out

@@ -2,7 +2,7 @@
 import pytest
 
 from linker import Linker, names
-from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
+from tests.engine_gazetteer import engine_gazetteer, linked_mentions  # noqa: F401 (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -11,13 +11,8 @@ def linker(engine_gazetteer):
 
 
 def linked(linker, text, **kw):
-    """{surface: qid} of the linked mentions, after checking that every offset slices the original text."""
-    out = {}
-    for m in linker.link(text, **kw):
-        assert text[m.start:m.end] == m.surface
-        if m.qid:
-            out[m.surface] = m.qid
-    return out
+    """{surface: qid} of the linked mentions (:func:`tests.engine_gazetteer.linked_mentions`)."""
+    return {surface: m.qid for surface, m in linked_mentions(linker, text, **kw).items()}
 
 
 def test_plain_names_are_linked_with_offsets(linker):

@@ -9,7 +9,7 @@ from linker.index import NameIndex
 from linker.keys import sound_form
 from linker.rank import TEXT_WEIGHTS
 from linker.sounds import aligned
-from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
+from tests.engine_gazetteer import engine_gazetteer, linked_mentions  # noqa: F401 (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -17,49 +17,40 @@ def linker(engine_gazetteer):
     return Linker.open(engine_gazetteer)
 
 
-def links(linker, text, **kw):
-    out = {}
-    for m in linker.link(text, **kw):
-        assert text[m.start:m.end] == m.surface
-        if m.qid:
-            out[m.surface] = m
-    return out
-
-
 def test_a_person_news_spells_its_own_way_is_linked_by_sound(linker):
     # The build spells Arif Alvi آریف الوی; Urdu news writes عارف علوی, which no generated spelling matches.
     text = "پاکستان کے صدر عارف علوی نے کہا"
-    got = links(linker, text)
+    got = linked_mentions(linker, text)
     m = got["عارف علوی"]
     assert m.qid == "Q4790529" and (m.start, m.end) == (text.index("عارف"), len("پاکستان کے صدر عارف علوی"))
     assert m.why["method"] == "key" and m.why["matched"] in ("Arif Alvi", "Dr. Arif Alvi")
     assert m.why["via"] != "عارف علوی"  # the closest spelling of the gazetteer, not the text's
     assert got["پاکستان"].qid == "Q843"
-    assert links(linker, "اسرائیل کے وزیر اعظم یائر لپید نے کہا")["یائر لپید"].qid == "Q1396120"
+    assert linked_mentions(linker, "اسرائیل کے وزیر اعظم یائر لپید نے کہا")["یائر لپید"].qid == "Q1396120"
 
 
 def test_a_spelled_letter_before_a_name_is_not_part_of_it(linker):
     # ایم این اے (MNA, member of the National Assembly): the letter اے has no consonant and sounds like nothing.
     text = "پاکستان کے ایم این اے عارف علوی نے کہا"
-    got = links(linker, text, threshold=0.0)
+    got = linked_mentions(linker, text, threshold=0.0)
     assert [(s, m.qid) for s, m in got.items() if m.qid == "Q4790529"] == [("عارف علوی", "Q4790529")]
 
 
 def test_a_one_word_company_name_written_in_two_words(linker):
     text = "سام سنگ کے سربراہ کو رشوت کے مقدمے میں گرفتار کر لیا گیا۔"
-    m = links(linker, text, threshold=0.0)["سام سنگ"]
+    m = linked_mentions(linker, text, threshold=0.0)["سام سنگ"]
     assert m.qid == "Q20718" and m.why["method"] == "key" and m.start == 0
 
 
 def test_a_sound_alike_alone_is_not_confident(linker):
     # Without a title or a text about its country, a name found by sound only is a weak candidate.
-    assert "عارف علوی" not in links(linker, "عارف علوی نے کہا")
-    weak = links(linker, "عارف علوی نے کہا", threshold=0.0)
+    assert "عارف علوی" not in linked_mentions(linker, "عارف علوی نے کہا")
+    weak = linked_mentions(linker, "عارف علوی نے کہا", threshold=0.0)
     assert weak["عارف علوی"].qid == "Q4790529" and weak["عارف علوی"].score < 0.5
 
 
 def test_coherence_counts_less_for_a_sound_alike(linker):
-    m = links(linker, "پاکستان کے صدر عارف علوی نے کہا")["عارف علوی"]
+    m = linked_mentions(linker, "پاکستان کے صدر عارف علوی نے کہا")["عارف علوی"]
     assert 0 < m.why["context"]["coherent"] < TEXT_WEIGHTS["coherent"]
 
 
@@ -85,5 +76,5 @@ def test_a_file_built_before_the_sound_index_still_links(engine_gazetteer, tmp_p
     shutil.copy(engine_gazetteer, old)
     with sqlite3.connect(old) as con:
         con.execute("DELETE FROM lx_blobs WHERE name IN ('sound_hashes', 'sound_rows')")
-    got = links(Linker.open(old), "پاکستان کے صدر عارف علوی نے کہا", threshold=0.0)
+    got = linked_mentions(Linker.open(old), "پاکستان کے صدر عارف علوی نے کہا", threshold=0.0)
     assert got["پاکستان"].qid == "Q843" and "عارف علوی" not in got
