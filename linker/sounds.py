@@ -58,6 +58,8 @@ def aligned(urdu: tuple[str, ...], latin: tuple[str, ...]) -> bool:
     other (عبدالرشید گوڈیل: Abdul Rashid Godil; آدتیہ ناتھ: Adityanath)."""
     us = [sound_form((w,)) for w in urdu]
     ls = [sound_form((w,)) for w in latin]
+    if us == ls:  # word for word, the usual case
+        return True
 
     @lru_cache(maxsize=None)
     def fit(i: int, j: int) -> bool:

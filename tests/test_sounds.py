@@ -29,6 +29,14 @@ def test_a_person_news_spells_its_own_way_is_linked_by_sound(linker):
     assert linked_mentions(linker, "اسرائیل کے وزیر اعظم یائر لپید نے کہا")["یائر لپید"].qid == "Q1396120"
 
 
+def test_a_name_found_by_sound_ends_where_urdu_names_end(linker):
+    # Before a postposition, an honorific or punctuation; not inside a phrase of other words.
+    assert linked_mentions(linker, "پاکستان کے صدر عارف علوی صاحب نے کہا")["عارف علوی"].qid == "Q4790529"
+    assert linked_mentions(linker, "پاکستان کے صدر عارف علوی، وزیر اعظم")["عارف علوی"].qid == "Q4790529"
+    inside = linked_mentions(linker, "پاکستان کے صدر عارف علوی مسائل زدہ علاقہ", threshold=0.0)
+    assert "Q4790529" not in {m.qid for m in inside.values()}
+
+
 def test_a_spelled_letter_before_a_name_is_not_part_of_it(linker):
     # ایم این اے (MNA, member of the National Assembly): the letter اے has no consonant and sounds like nothing.
     text = "پاکستان کے ایم این اے عارف علوی نے کہا"
