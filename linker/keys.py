@@ -140,8 +140,9 @@ def script_of(text: str) -> str:
 
 
 def norm_name(name: str) -> str:
-    """Normalised, case-folded name with punctuation turned into single spaces."""
-    text = normalize_text(name).casefold()
+    """Normalised, case-folded name with punctuation turned into single spaces; ۂ (ہ with the izafat's hamza,
+    "of") is ہ: جمہوریۂ چین is جمہوریہ چین, بحیرۂ عرب is بحیرہ عرب."""
+    text = normalize_text(name).casefold().replace("ۂ", "ہ")
     if text.isalpha():
         return text
     words = text.split()

@@ -29,7 +29,7 @@ import regex
 
 #: Bump when the output of :func:`normalize` or of the keys changes: gazetteers built with another
 #: version are refused (linker.store) and must be rebuilt.
-NORMALISER_VERSION = "5"
+NORMALISER_VERSION = "6"
 
 _FOLD = {
     "\u0643": "\u06a9",  # ك -> ک

@@ -271,7 +271,7 @@ _CANONICAL = {"islands": "island", "mountains": "mountain", "mount": "mountain",
               "gun": "county", "ku": "ward", "shi": "city", "amphoe": "district", "آئلینڈ": "island",
               "آئلینڈز": "island", "سٹی": "city", "سیٹی": "city", "ماؤنٹ": "mountain", "ماؤنٹین": "mountain",
               "پراونس": "province", "سٹیٹ": "state", "ریاستی": "state", "کینٹن": "canton", "پارش": "parish",
-              "بحیرۂ": "sea", "صحرائے": "desert", "جزیرۂ": "island",  # izafat forms (بحیرۂ بیرنٹس)
+              "صحرائے": "desert",  # an izafat form (صحرائے نمیب; بحیرۂ is بحیرہ in every norm)
               **{w: w for w in ("krai", "okrug", "raion", "voivodeship")}}  # levels the phonetic keys keep
 #: Urdu generic phrases whose words would read as other generic words (جزیرہ نما: a peninsula, not an island).
 _PHRASES = {"جزیرہ نما": "peninsula", "سلسلہ کوہ": "mountains"}

@@ -84,3 +84,9 @@ def test_shortcuts_agree_with_the_definitions(text):
     assert norm_name(text) == regex.sub(r"[^\p{L}\p{M}\p{N}]+", " ", normalize_text(text).casefold()).strip()
     pre, low = str.maketrans(_LATIN_PRE), text.casefold()   # _ascii is given case-folded norms
     assert _ascii(low) == regex.sub(r"[^\p{Arabic}\s]+", lambda m: unidecode(m.group().translate(pre)).lower(), low)
+
+
+def test_the_izafat_hamza_is_no_letter_of_a_name():
+    # جمہوریۂ چین ("Republic of China") and جمہوریہ چین are one name; so are بحیرۂ عرب and بحیرہ عرب.
+    assert name_forms("جمہوریۂ چین") == name_forms("جمہوریہ چین")
+    assert name_forms("بحیرۂ عرب").key == name_forms("بحیرہ عرب").key
