@@ -127,6 +127,7 @@ class CandidateFinder:
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
         self.urdu_spellings = lru_cache(maxsize=50_000)(self._urdu_spellings)
         self.people_by_part = lru_cache(maxsize=20_000)(self._people_by_part)
+        self.sounded = lru_cache(maxsize=20_000)(self._sounded)
         self.qualified_places = lru_cache(maxsize=5_000)(self._qualified_places)
         self.name_generics = lru_cache(maxsize=50_000)(self._name_generics)
 
@@ -337,6 +338,12 @@ class CandidateFinder:
             if ent.type == "PER" and ent.prominence >= _PART_PROMINENCE:
                 sim = word_alignment(words, r.norm.split())
                 _keep(out, Evidence(r.eid, r.name, _word_method(r, forms.script), sim))
+
+    def _sounded(self, run: tuple[str, ...], key: str, rows: tuple[int, ...]) -> tuple[Evidence, ...]:
+        """:func:`linker.sounds.sound_alikes` of a run of words (cached as :attr:`sounded`: news repeats names)."""
+        from .sounds import sound_alikes  # linker.sounds builds on this module
+
+        return tuple(sound_alikes(self, run, key, list(rows)))
 
     def _people_by_part(self, word: str) -> tuple[Evidence, ...]:
         """:meth:`name_part` of one normalised word (cached as :attr:`people_by_part`): a surname after a title in

@@ -36,7 +36,6 @@ from .keys import norm_name, sound_form
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
-from .sounds import sound_alikes
 from .tokenize import tokenize
 
 #: A link counts for document coherence when it scores at least this.
@@ -252,7 +251,7 @@ def _not_a_name_alone(finder: CandidateFinder, word: str) -> bool:
 
 
 def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool], wins: list[Window],
-                  known: list[bool]) -> dict[int, list[Evidence]]:
+                  known: list[bool]) -> dict[int, tuple[Evidence, ...]]:
     """Evidence by sound (:mod:`linker.sounds`) for the windows of 2-4 Urdu words that the index does not know
     and that hold no function word or lone letter, nor start or end in a spelled letter (ڈیموکریٹ ای میلز is
     no Democratic Party; ایم این اے غلام محمد لالی: the name starts after اے), by window number. The window must
@@ -269,9 +268,9 @@ def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool]
              and not w.split and barred[w.last + 1] == barred[w.first]
              and norms[w.first] not in LETTER_NAMES and norms[w.last] not in LETTER_NAMES]
     runs = [tuple(norms[wins[n].first:wins[n].last + 1]) for n in picks]
-    out: dict[int, list[Evidence]] = {}
+    out: dict[int, tuple[Evidence, ...]] = {}
     for n, run, rows in zip(picks, runs, finder.index.sound_rows([_run_sound(r) for r in runs])):
-        if rows and (found := _sounded(finder, run, wins[n].key, tuple(rows))):
+        if rows and (found := finder.sounded(run, wins[n].key, tuple(rows))):
             out[n] = found
     return out
 
@@ -280,12 +279,6 @@ def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool]
 def _run_sound(run: tuple[str, ...]) -> str:
     """:func:`linker.keys.sound_form` of a run of words, cached (most runs recur)."""
     return sound_form(run)
-
-
-@lru_cache(maxsize=20_000)
-def _sounded(finder: CandidateFinder, run: tuple[str, ...], key: str, rows: tuple[int, ...]) -> list[Evidence]:
-    """:func:`linker.sounds.sound_alikes`, cached (news repeats names)."""
-    return sound_alikes(finder, run, key, list(rows))
 
 
 def _by_sound(ev: Evidence) -> bool:
