@@ -17,8 +17,8 @@ consonant skeleton. The index holds
   written with a part more or less (خواجہ آصف for خواجہ محمد آصف, تحریک انصاف for پاکستان تحریک انصاف);
 * the sound forms (:func:`linker.keys.sound_form`) of the Latin names of organisations and the multi-word ones
   of people, as sorted hashes with their name rows: running text tests every run of words against them to find
-  the many such entities that have no Urdu name (عارف علوی: Arif Alvi; سام سنگ: Samsung). A file built before them has none (no such
-  matches), and still opens.
+  the many such entities that have no Urdu name (عارف علوی: Arif Alvi; سام سنگ: Samsung). A file built before
+  them has none (no such matches), and still opens.
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
 index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.

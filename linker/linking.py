@@ -107,13 +107,13 @@ def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[li
     wins = list(windows(words, joined))
     spans: list[Span] = []
     known = finder.index.contains("k", [w.key for w in wins])
-    sounds = _sound_alikes(finder, words, joined, wins, known)
-    translatable = [w.norm in TRANSLATABLE for w in words]
     letters = [w.norm in LETTER_NAMES for w in words]
+    sounds = _sound_alikes(finder, words, joined, letters, wins, known)
+    translatable = [w.norm in TRANSLATABLE for w in words]
     titled = _after_title(words)
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
-        if _common_initialism(win, words, letters) or _inside_letters(win, words, joined):
+        if _common_initialism(win, words, letters) or _inside_letters(win, words, joined, letters):
             continue
         if hit:
             if not (_too_short(win, words) or _continued(win, words)
@@ -187,14 +187,18 @@ def _continued(win: Window, words: list[Word]) -> bool:
     return not win.split and win.last + 1 < len(words) and words[win.last + 1].norm in NAME_CONTINUATIONS
 
 
-def _inside_letters(win: Window, words: list[Word], joined: list[bool]) -> bool:
+def _inside_letters(win: Window, words: list[Word], joined: list[bool], letters: list[bool]) -> bool:
     """An initialism with a spelled letter right before or after it is part of a longer one: اے پی in اے پی پی is
-    APP (the Associated Press of Pakistan), not AP. A genitive is no letter there (ڈی پی آر کے کے سربراہ)."""
-    def letter(i: int) -> bool:
-        return 0 <= i < len(words) and words[i].norm in LETTER_NAMES and words[i].norm not in GENITIVES
+    APP (the Associated Press of Pakistan), not AP. A genitive is no letter there (ڈی پی آر کے کے سربراہ).
+    ``letters``: for each word of the text, whether it is a letter's name."""
+    if not win.initialism:
+        return False
 
-    return bool(win.initialism) and (joined[win.first] and letter(win.first - 1)
-                                     or win.last + 1 < len(words) and joined[win.last + 1] and letter(win.last + 1))
+    def letter(i: int) -> bool:
+        return 0 <= i < len(words) and letters[i] and words[i].norm not in GENITIVES
+
+    return (joined[win.first] and letter(win.first - 1)
+            or win.last + 1 < len(words) and joined[win.last + 1] and letter(win.last + 1))
 
 
 def _after_title(words: list[Word]) -> list[bool]:
@@ -250,8 +254,8 @@ def _not_a_name_alone(finder: CandidateFinder, word: str) -> bool:
     return not well_known(word) and any(well_known(stem) for stem in (word[:-1], word[:-1] + "ہ", word[:-1] + "ا"))
 
 
-def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool], wins: list[Window],
-                  known: list[bool]) -> dict[int, tuple[Evidence, ...]]:
+def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool], letters: list[bool],
+                  wins: list[Window], known: list[bool]) -> dict[int, tuple[Evidence, ...]]:
     """Evidence by sound (:mod:`linker.sounds`) for the windows of 2-4 Urdu words that the index does not know
     and that hold no function word or lone letter, nor start or end in a spelled letter (ڈیموکریٹ ای میلز is
     no Democratic Party; ایم این اے غلام محمد لالی: the name starts after اے), by window number. The window must
@@ -266,7 +270,7 @@ def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool]
     picks = [n for n, (w, hit) in enumerate(zip(wins, known))
              if not hit and ends[w.last] and 1 <= w.last - w.first < MAX_SOUND_TOKENS and not w.initialism
              and not w.split and barred[w.last + 1] == barred[w.first]
-             and norms[w.first] not in LETTER_NAMES and norms[w.last] not in LETTER_NAMES]
+             and not letters[w.first] and not letters[w.last]]
     runs = [tuple(norms[wins[n].first:wins[n].last + 1]) for n in picks]
     out: dict[int, tuple[Evidence, ...]] = {}
     for n, run, rows in zip(picks, runs, finder.index.sound_rows([_run_sound(r) for r in runs])):
