@@ -39,10 +39,18 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 15
-#: Urdu writes a foreign t, d, r with the dental ت د ر or the retroflex ٹ ڈ ڑ (پوتن and پوٹن are both Putin): names
-#: that differ only there are compared at this share of their similarity with the two folded together.
-_DENTAL = str.maketrans("ٹڈڑ", "تدر")
-_DENTAL_COST = 0.98
+#: Urdu writes a foreign t, d, r with the dental ت د ر or the retroflex ٹ ڈ ڑ (پوتن and پوٹن are both Putin), and a
+#: vowel after a vowel with or without hamza's seat (ناؤرو and ناورو are Nauru, کوئٹہ and کویٹہ Quetta): names
+#: that differ only there are compared at this share of their similarity with the two folded together
+#: (:func:`_alike`).
+_ALIKE = str.maketrans({"ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ؤ": "و", "ئ": "ی", "ۓ": "ے", "أ": "ا", "ء": None})
+_ALIKE_COST = 0.98
+
+
+def _alike(key: str) -> str:
+    """``key`` with the letters of :data:`_ALIKE` folded, except a final ؤ: a vowel there (پلاؤ, Palau), where a
+    final و after a vowel is often a v (پلاو, Plav)."""
+    return key[:-1].translate(_ALIKE) + key[-1] if key.endswith("ؤ") else key.translate(_ALIKE)
 #: How prominent a person must be to be found by one word of the name (:meth:`CandidateFinder.name_part`).
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
@@ -214,8 +222,8 @@ class CandidateFinder:
             core = without_generic(head.norm).replace(" ", "")
             sims = [fuzz.ratio(forms.key, k) for k in (key, head.key, core)]
             if script == "urdu":  # پوتن is پوٹن: a dental for a retroflex costs less than another letter
-                folded = forms.key.translate(_DENTAL)
-                sims += [_DENTAL_COST * fuzz.ratio(folded, k.translate(_DENTAL)) for k in (key, head.key, core)]
+                folded = _alike(forms.key)
+                sims += [_ALIKE_COST * fuzz.ratio(folded, _alike(k)) for k in (key, head.key, core)]
             return max(sims) / 100
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)

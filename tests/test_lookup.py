@@ -244,12 +244,31 @@ def test_translated_generic_words_are_left_out_on_both_sides(linker):
     assert top(linker, "شیراز").qid == "Q90001132"  # a bare name is the city, not the airport named after it
 
 
+def test_a_bare_name_is_the_city_even_when_only_its_airport_has_an_urdu_label(linker):
+    # کوپن ہیگن ہوائی اڈا without its generic words is exactly کوپن ہیگن, while the city itself is reached only by a
+    # spelling generated from Copenhagen; a bare name still means the city
+    assert [c.qid for c in linker.lookup("کوپن ہیگن", k=2)] == ["Q1748", "Q206277"]
+
+
 @pytest.mark.parametrize("query", ["دورتمند", "ڈورتمند", "دورٹمنڈ"])
 def test_dental_spelling_matches_a_retroflex_label_almost_exactly(linker, query):
     # Urdu writes a foreign t/d with the dental ت د or the retroflex ٹ ڈ (پوتن and پوٹن are both Putin): the label
     # ڈورٹمنڈ is a few letters off every dental spelling, but nearly the same name, not a fuzzy or romanised match
     c = top(linker, query)
     assert c.qid == "Q1295" and c.matched == "ڈورٹمنڈ" and c.score > 0.95
+
+
+def test_a_spelling_with_hamza_on_its_seat_is_almost_the_label_without(linker):
+    # ناؤرو (CLDR's Nauru) is the label of the Nauruan language and, without hamza, of the country: nearly the same
+    # name for both, so the far more prominent country comes first; before, the country was a fuzzy match (0.8)
+    cands = linker.lookup("ناؤرو", k=2)
+    assert [c.qid for c in cands] == ["Q697", "Q13307"] and cands[0].matched == "ناورو"
+
+
+def test_a_concept_spelled_exactly_is_not_put_behind_a_place_spelled_almost_so(linker):
+    # بوسون spells boson, a concept with no class and no country in the gazetteer; Boston, a town in England, is a
+    # letter away. A concept was once marked down as something users rarely look up, which put the town first.
+    assert [c.qid for c in linker.lookup("بوسون", k=2)] == ["Q43101", "Q311975"]
 
 
 def test_of_equally_scored_candidates_the_one_named_by_its_label_comes_first(linker):
