@@ -473,9 +473,10 @@ class CandidateFinder:
             spelled = []
             if ev.method in ("key", "transliteration") and name_forms(ev.matched).script == "latn":
                 spelled.append((ev.matched, ev.method))
-            if ev.method == "fuzzy" or (ev.method == "key" and ev.sim < 1.0):
+            if ev.method == "fuzzy" or (ev.method in ("key", "generated") and ev.sim < 1.0):
                 # an Urdu name a few letters off may hide a Latin label the query spells exactly (ایڈنبرا: the
-                # label Edinburgh, while the Urdu label is ایڈنبرگ and a namesake has Edinburgh as an alias)
+                # label Edinburgh, while the Urdu label is ایڈنبرگ and a namesake has Edinburgh as an alias; مسیرو:
+                # Maseru, whose spellings kept at build are ماسیرو and a few more)
                 label = without_qualifier(self.entity(ev.eid).label_en)
                 if label and label != ev.matched and script_of(label) == "latn" and \
                         fuzz.ratio(name_forms(label).skeleton, forms.skeleton) >= 80:  # else it cannot spell the query

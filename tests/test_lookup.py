@@ -271,6 +271,13 @@ def test_a_concept_spelled_exactly_is_not_put_behind_a_place_spelled_almost_so(l
     assert [c.qid for c in linker.lookup("بوسون", k=2)] == ["Q43101", "Q311975"]
 
 
+def test_a_latin_label_is_spelled_again_when_the_spellings_kept_at_build_miss_the_query(linker):
+    # مسیرو romanises to Misero, whose Urdu spellings include the query: the village Mesero. Maseru was found only
+    # through a spelling kept at build (ماسیرو, a letter off); spelled again from its label it fits as well.
+    c = top(linker, "مسیرو")
+    assert c.qid == "Q3909" and c.matched == "Maseru"
+
+
 def test_of_equally_scored_candidates_the_one_named_by_its_label_comes_first(linker):
     # "India" is India's label and one of Arunachal Pradesh's English aliases (Natural Earth names a disputed
     # area's claimants); both are countries to the prior, so the scores tie and the QID used to decide
