@@ -109,8 +109,10 @@ def _nbest(fn, text: str, n: int) -> list[str]:
 
 
 @lru_cache(maxsize=50_000)
-def romanisations(text: str, n: int = 3) -> tuple[str, ...]:
-    """to_latin n-best of an Urdu name (cached: news repeats names)."""
+def romanisations(text: str, n: int = 6) -> tuple[str, ...]:
+    """to_latin n-best of an Urdu name (cached: news repeats names). Six guesses: the romaniser often ranks the
+    Latin name fourth or fifth (قوچان: Kochan, Kuchan, Qochan, Quchan); held-out cross-script recall@1 / @10 was
+    0.781 / 0.926 with three, 0.788 / 0.934 with six and 0.790 / 0.935 with ten, for ~15 % more time a lookup."""
     return tuple(_nbest(_to_latin, text, n))
 
 

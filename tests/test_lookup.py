@@ -258,11 +258,15 @@ def test_dental_spelling_matches_a_retroflex_label_almost_exactly(linker, query)
     assert c.qid == "Q1295" and c.matched == "ڈورٹمنڈ" and c.score > 0.95
 
 
-def test_a_spelling_with_hamza_on_its_seat_is_almost_the_label_without(linker):
-    # ناؤرو (CLDR's Nauru) is the label of the Nauruan language and, without hamza, of the country: nearly the same
-    # name for both, so the far more prominent country comes first; before, the country was a fuzzy match (0.8)
-    cands = linker.lookup("ناؤرو", k=2)
-    assert [c.qid for c in cands] == ["Q697", "Q13307"] and cands[0].matched == "ناورو"
+def test_a_spelling_without_hamza_on_its_seat_is_almost_the_label_with_it(linker):
+    # کویٹہ for the label کوئٹہ (Quetta): the same name to a reader, not a fuzzy match of another (0.8 before)
+    c = top(linker, "کویٹہ")
+    assert c.qid == "Q185458" and c.matched == "کوئٹہ" and c.score > 0.95
+
+
+def test_a_country_comes_before_a_language_labelled_with_its_hamza_spelling(linker):
+    # ناؤرو (CLDR's Nauru) is the label of the Nauruan language and, without hamza, of the country
+    assert [c.qid for c in linker.lookup("ناؤرو", k=2)] == ["Q697", "Q13307"]
 
 
 def test_a_concept_spelled_exactly_is_not_put_behind_a_place_spelled_almost_so(linker):
@@ -276,6 +280,12 @@ def test_a_latin_label_is_spelled_again_when_the_spellings_kept_at_build_miss_th
     # through a spelling kept at build (ماسیرو, a letter off); spelled again from its label it fits as well.
     c = top(linker, "مسیرو")
     assert c.qid == "Q3909" and c.matched == "Maseru"
+
+
+def test_a_romanisation_below_the_first_three_still_finds_the_latin_name(linker):
+    # the romaniser's guesses for قوچان are Kochan, Kuchan, Qochan and only then Quchan, the town's Latin name
+    c = top(linker, "قوچان")
+    assert c.qid == "Q765793" and c.matched == "Quchan"
 
 
 def test_of_equally_scored_candidates_the_one_named_by_its_label_comes_first(linker):
