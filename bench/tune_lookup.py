@@ -44,7 +44,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 #: saw the test queries) carries over.
 START = {"exact": -7.0, "generated": -7.0, "fuzzy": -7.0, "key": -7.0, "transliteration": -7.0,
          "translation": -7.0, "sim": 9.0, "prominence": 1.0, "person_or_org": 0.0, "untyped": 0.0,
-         "kind_fits": 0.0, "in_qualifier": 0.0, "unlikely_spelling": 0.0, "generic_extra": 0.0,
+         "kind_fits": 0.0, "in_qualifier": 0.0, "unlikely_spelling": 0.0, "generic_extra": 0.0, "generic_clash": 0.0,
          "urdu_share": 0.0}
 #: Kept by hand at neutral: the hidden Urdu labels include concepts (months, colours); fitted, this weight would
 #: turn into a bonus for concepts.
@@ -73,7 +73,8 @@ def collect(linker: Linker, queries: list[tuple[str, str]]) -> list[tuple[str, l
         spelled = spelling_fits(hints, evidence, linker._finder.entity)
         ents = [(ev, linker._finder.entity(ev.eid)) for ev in evidence.values()]
         cands = [(ent.qid, lookup_features(ev.method, ev.sim, ent, hints, spelled.get(ev.eid),
-                                           linker._finder.kind_names(ev.eid, hints))) for ev, ent in ents]
+                                           linker._finder.kind_names(ev.eid, hints), ev.matched))
+                 for ev, ent in ents]
         out.append((qid, cands))
     return out
 

@@ -89,7 +89,7 @@ class Linker:
     def _candidate(self, ev: Evidence, hints: dict, spelled: float | None) -> tuple[float, Candidate]:
         """(log-odds, candidate): the ranking uses the log-odds, which do not tie when rounded scores do."""
         ent = self._finder.entity(ev.eid)
-        z = lookup_logit(ev.method, ev.sim, ent, hints, spelled, self._finder.kind_names(ev.eid, hints))
+        z = lookup_logit(ev.method, ev.sim, ent, hints, spelled, self._finder.kind_names(ev.eid, hints), ev.matched)
         return z, Candidate(ent.qid, ent.label_en, ent.label_ur, ent.type, sigmoid(z), ev.matched, ev.method)
 
     def link(self, text: str, threshold: float | None = None) -> list[Mention]:

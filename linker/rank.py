@@ -220,6 +220,10 @@ LOOKUP_WEIGHTS: dict[str, float] = {
     # a bare query (no generic word) matched not exactly an admin area whose label has one (تہران: not the province);
     # fitted alone on the dev objective (0.7746 anywhere from -1 to -2, 0.7685 at 0), the rest unchanged
     "generic_extra": -1.0,
+    # the query has generic words and the name it matched has others (خلیج عقبہ matched محافظہ عقبہ: the keys leave
+    # generic words out, a gulf is no governorate); fitted alone on the dev objective: 0.8255 at 0, 0.8259 anywhere
+    # from -0.5 to -3
+    "generic_clash": -1.5,
     # how much Urdu writers cover the place's country, in [-1, 1] (:func:`urdu_shares`): a nudge between namesakes.
     # Fitted alone (tune_lookup.py --only urdu_share), the rest unchanged: dev objective 0.7987 (people 0.868 /
     # cross-script 0.775 / variants 0.754) -> 0.8072 (0.881 / 0.782 / 0.758). A full refit from the neutral start
@@ -230,7 +234,8 @@ LOOKUP_WEIGHTS: dict[str, float] = {
 
 
 def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                    spelled: float | None = None, names: frozenset[str] = frozenset()) -> dict[str, float]:
+                    spelled: float | None = None, names: frozenset[str] = frozenset(),
+                    matched: str = "") -> dict[str, float]:
     """The features :data:`LOOKUP_WEIGHTS` weighs for one candidate of a looked-up name.
 
     ``hints`` (from :func:`linker.candidates.query_hints`): the classes the query's generic words ask for (they also
@@ -239,6 +244,7 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
     جزائر کوکوس, Cocos labelled without it and also named Cocos Islands), the query's generic words
     (none: a bare name, which rather means the city than its namesake province, oblast or county, unless it
     matched one of the province's own names exactly), and the entities the qualifier after a comma may name.
+    ``matched``: the name of the entity the query matched, whose generic words may contradict the query's.
     ``spelled`` (from :func:`linker.candidates.spelling_fits`): for a cross-script match of an Urdu query, how likely
     the Latin name is spelled that way in Urdu, relative to its cross-script rivals, in [0, 1]; the similarity of a
     skeleton or a romanisation cannot tell Dallas (ڈیلس) from Dalas. ``ent.urdu_share`` (:func:`urdu_shares`): of two
@@ -258,6 +264,8 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
             f["kind_fits"] = 1.0
         if generic is not None and not generic and method != "exact" and named & _LEVELS:
             f["generic_extra"] = 1.0
+        if generic and (other := generic_words(matched)) and not other & generic:
+            f["generic_clash"] = 1.0
         readings = [w for w in hints.get("within", ()) if w.eid != ent.eid]
         region = hints.get("outline")
         if region and ent.lon is not None and len(readings) == len(hints.get("within", ())):  # not a reading itself
@@ -400,11 +408,12 @@ def _within(ent: EntityInfo, where: EntityInfo) -> float:
 
 
 def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = None,
-                 spelled: float | None = None, names: frozenset[str] = frozenset()) -> float:
+                 spelled: float | None = None, names: frozenset[str] = frozenset(), matched: str = "") -> float:
     """Log-odds for a typed name; ``sigmoid`` of it is the confidence (an exact match of a prominent name ~0.98, a
     fuzzy match of an obscure one < 0.5). Candidates are ranked by the log-odds: rounded confidences of good
     candidates tie near 1 (0.9968 for several namesakes), and a tie would fall to the QID."""
-    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, names).items())
+    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, names,
+                                                                            matched).items())
 
 
 def text_confidence(features: dict[str, float]) -> float:

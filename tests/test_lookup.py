@@ -288,6 +288,12 @@ def test_a_romanisation_below_the_first_three_still_finds_the_latin_name(linker)
     assert c.qid == "Q765793" and c.matched == "Quchan"
 
 
+def test_a_name_with_another_generic_word_than_the_query_is_not_the_query(linker):
+    # خلیج عقبہ asks for a gulf; محافظہ عقبہ, the governorate's label, is the same name once the generic words
+    # are left out, but a governorate is no gulf
+    assert [c.qid for c in linker.lookup("خلیج عقبہ", k=2)] == ["Q81611", "Q260796"]
+
+
 def test_of_equally_scored_candidates_the_one_named_by_its_label_comes_first(linker):
     # "India" is India's label and one of Arunachal Pradesh's English aliases (Natural Earth names a disputed
     # area's claimants); both are countries to the prior, so the scores tie and the QID used to decide
