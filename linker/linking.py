@@ -32,7 +32,7 @@ from .context import (COMMON_INITIALISMS, COMMON_NAME_PARTS, COMMON_WORDS, FUNCT
                       LETTER_NAMES, NAME_CONTINUATIONS, NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES,
                       PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
 from .frequency import everyday
-from .keys import norm_name, sound_form
+from .keys import GENERIC_UR, norm_name, sound_form
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
@@ -410,6 +410,9 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["two_letters_org" if ent.type == "ORG" else "two_letters"] = 1.0
     if win.tokens == 1 or win.initialism:
         f["obscure_single"] = 1.0 - ent.prominence
+        if (ent.type == "LOC" and ent.country == URDU_COUNTRY and not win.initialism
+                and span[0].norm not in GENERIC_UR):  # تحصیل alone is the word, not a tehsil
+            f["home_place"] = 1.0
     if win.initialism:
         f["initialism_obscure"] = 1.0 - ent.prominence
     s = Scored(ev, ent, f, notes)

@@ -63,6 +63,12 @@ TEXT_WEIGHTS: dict[str, float] = {
     #                            letters (بھارت 0.51 -> 0.82); set by hand, checked on the dev sentences (report
     #                            half unchanged) and COUNTER's links (Barbados, India, Korea gained; through
     #                            coherence with India, also سنگھ alone as Amarinder Singh)
+    # one word naming a place in Pakistan (بنوں، مٹھی، کشمور): Urdu news writes about Pakistani towns far more than
+    # their prominence (population, QID age) says. Set by hand from the links it adds in COUNTER and the real/fake
+    # news lines (36 gained, ~31 right: Bannu 7, Gujrat, Malakand, Mithi, Kashmor; wrong: بندھی, پلک), checked
+    # on the dev sentences (report half R 0.838 -> 0.843, fitting half unchanged) and UNER (LOC 0.853 -> 0.863,
+    # precision unchanged). At 2 a village named کمیٹی (committee) was linked 66 times.
+    "home_place": 1.5,
     "foreign_alias": -1.5,   # matched an Urdu-script name listed under another language (often Persian)
     "split": -1.3,           # a glued postposition was cut off (ماسکواور)
     "initialism": -0.2,      # spelled letter by letter (ڈی پی آر کے)

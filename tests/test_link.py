@@ -272,3 +272,15 @@ def test_a_surname_after_a_title_names_a_prominent_person(linker):
 
     assert "Q192" in candidates("برطانوی وزیر اعظم کیمرون نے استعفیٰ دے دیا")
     assert "Q192" not in candidates("کیمرون نے استعفیٰ دے دیا")
+
+
+def test_one_word_naming_a_pakistani_town_is_linked_though_the_town_is_obscure_by_its_numbers(linker):
+    # Chitral has a late QID and no population in the extract, which made one word naming it too obscure to link
+    # (0.43); Urdu news writes about Pakistani towns far more than such numbers say
+    assert linked(linker, "چترال میں برفباری ہوئی") == {"چترال": "Q12126543"}
+
+
+def test_a_generic_word_alone_is_no_pakistani_place(linker):
+    # تحصیل (tehsil) is also the name of a place record in Pakistan; alone it is the word, even beside a Pakistani
+    # town that it would share a country with, and at a threshold lower than the default
+    assert linked(linker, "تحصیل کے دفتر میں چترال کے لوگ آئے", threshold=0.3) == {"چترال": "Q12126543"}
