@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from .keys import GENERIC_UR
 
+#: Urdu is Pakistan's national language: an Arabic-script name of a Pakistani place is its Urdu name, whatever
+#: language the source filed it under (ملتان and سندھ come as English aliases), not a Persian or Arabic spelling.
+URDU_COUNTRY = "PK"
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

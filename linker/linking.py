@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from .candidates import TRANSLATABLE, CandidateFinder, Evidence, english_words
 from .context import (COMMON_INITIALISMS, COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, GENITIVES, GIVEN_NAMES,
                       LETTER_NAMES, NAME_CONTINUATIONS, NAME_TITLES, ORG_WORDS, PERSON_HONORIFICS, PERSON_TITLES,
-                      PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY)
+                      PLACE_WORDS, TIME_AFTER, TIME_BEFORE, TIME_OF_DAY, URDU_COUNTRY)
 from .frequency import everyday
 from .keys import GENERIC_UR, norm_name, sound_form
 from .mentions import Window, Word, windows, words_of
@@ -61,9 +61,6 @@ MAX_SOUND_TOKENS = 4
 #: the real/fake news lines (at 1, 151 links, about half wrong; at 0.5, 65, mostly right); the fitting half of
 #: the dev sentences loses one right link.
 SOUND_COHERENCE = 0.5
-#: Urdu is Pakistan's national language: an Arabic-script name of a Pakistani place is its Urdu name, whatever
-#: language the source filed it under (ملتان and سندھ come as English aliases), not a Persian or Arabic spelling.
-URDU_COUNTRY = "PK"
 #: Namesakes of one span scored, the most prominent first (علی is the name of dozens of places and people).
 _MAX_NAMESAKES = 12
 

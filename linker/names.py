@@ -17,8 +17,8 @@ from itertools import product
 
 import regex
 
-from .context import COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS
-from .keys import name_forms, without_qualifier
+from .context import COMMON_NAME_PARTS, COMMON_WORDS, FUNCTION_WORDS, URDU_COUNTRY
+from .keys import GENERIC_UR, name_forms, norm_name, without_qualifier
 from .rank import prominence
 
 try:
@@ -88,12 +88,15 @@ def spellings(name: str, n: int = PER_NAME, min_share: float = MIN_SHARE) -> lis
 
 
 def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", prominence: float = 0.0,
-                    ) -> Iterator[tuple[str, str, str]]:
+                    home: bool = False) -> Iterator[tuple[str, str, str]]:
     """(spelling, "ur", "generated") for an entity whose names are ``names`` (name, lang, kind).
 
     Urdu names ending in ا or ہ get the other ending too (امریکا / امریکہ, افریقہ / افریقا: both are written).
-    An entity without any Urdu-script name gets Urdu spellings of its first Latin names (where Urdu news has a
-    spelling the gazetteer usually has it too, and generated variants of it would mostly add noise). Prominent
+    An entity without an Urdu name gets Urdu spellings of its first Latin names (where Urdu news has a spelling
+    the gazetteer usually has it too, and generated variants of it would mostly add noise). An Arabic-script name
+    in another language is no Urdu name (تهران, Persian for Tehran; البحرين, Arabic for Bahrain: Urdu writes تہران,
+    بحرین), except for a place in Pakistan (``home``), whose Arabic-script names are Urdu whatever they are filed
+    under; it is spelled the Urdu way (:func:`arabic_as_urdu`) besides the spellings of the Latin names. Prominent
     people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one, unless it is a common
     name part (context.COMMON_NAME_PARTS: محمد, خان). Spellings that equal (by key) a name the entity already has,
     common words and very short strings are left out.
@@ -101,10 +104,12 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     names = list(names)
     forms = [name_forms(n) for n, _, _ in names]
     keys = {f.key for f in forms}
-    urdu = [n for (n, _, _), f in zip(names, forms) if f.script == "urdu"]
+    urdu = [n for (n, lang, _), f in zip(names, forms) if f.script == "urdu" and (lang == "ur" or home)]
+    foreign = [n for (n, lang, _), f in zip(names, forms) if f.script == "urdu" and not (lang == "ur" or home)]
     latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
     out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
     if not urdu:
+        out += [v for name in foreign for v in arabic_as_urdu(name)]
         if prominence >= PROMINENT:  # the names news uses most: more aliases, rarer spellings too (بھارت)
             for name in latin[:LATIN_NAMES_PROMINENT]:
                 out += spellings(name, n=PROMINENT_SPELLINGS, min_share=PROMINENT_MIN_SHARE)
@@ -122,6 +127,19 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
         if f.key and f.key not in keys and not _too_common(f.norm):
             keys.add(f.key)
             yield spelling, "ur", "generated"
+
+
+#: Arabic and Persian letters Urdu writes otherwise: ة and ه (h) as ہ, Arabic yeh and kaf as Urdu ی and ک.
+_ARABIC_TO_URDU = str.maketrans({"ة": "ہ", "ه": "ہ", "ي": "ی", "ى": "ی", "ك": "ک"})
+_FORMAT_CHARS = regex.compile(r"\p{Cf}")
+
+
+def arabic_as_urdu(name: str) -> list[str]:
+    """An Arabic or Persian spelling of a name as Urdu writes it: with Urdu letters (تهران: تہران), and also
+    without the article (البحرين: بحرین, الرقة: رقہ) unless that leaves a generic word (الجزائر is no جزائر)."""
+    plain = _FORMAT_CHARS.sub("", name).translate(_ARABIC_TO_URDU)  # "\u200fالبحرين": a mark before the article
+    bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in plain.split())
+    return [plain] if bare == plain or norm_name(bare) in GENERIC_UR else [plain, bare]
 
 
 def final_vowel_variants(name: str) -> list[str]:
@@ -148,4 +166,4 @@ def for_entity(entity, names: list[tuple[str, str, str]]) -> list[tuple[str, str
                       entity.labels.get("ur", ""), entity.country, entity.population, entity.sitelinks)
     if entity.coarse not in ("PER", "ORG") and prom < PLACE_MIN_PROMINENCE:
         return []
-    return list(generated_names(names, coarse=entity.coarse, prominence=prom))
+    return list(generated_names(names, coarse=entity.coarse, prominence=prom, home=entity.country == URDU_COUNTRY))

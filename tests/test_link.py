@@ -284,3 +284,9 @@ def test_a_generic_word_alone_is_no_pakistani_place(linker):
     # تحصیل (tehsil) is also the name of a place record in Pakistan; alone it is the word, even beside a Pakistani
     # town that it would share a country with, and at a threshold lower than the default
     assert linked(linker, "تحصیل کے دفتر میں چترال کے لوگ آئے", threshold=0.3) == {"چترال": "Q12126543"}
+
+
+def test_a_place_known_only_by_arabic_or_persian_names_is_linked_by_its_urdu_spelling(linker):
+    # Bahrain's and Mashhad's only Arabic-script names are Arabic (البحرين) and Persian (مشهد); Urdu writes بحرین
+    # and مشہد. Those foreign names once counted as Urdu ones, so no Urdu spelling was generated for either.
+    assert linked(linker, "بحرین اور مشہد کے وفود ملے") == {"بحرین": "Q398", "مشہد": "Q121157"}
