@@ -1,7 +1,7 @@
 """Match keys: Urdu and Latin spellings of one name share the cross-script skeleton; unidecode folds the rest."""
 import pytest
 import regex
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 from unidecode import unidecode
 
 from linker.keys import _LATIN_PRE, _ascii, name_forms, norm_name, script_of
