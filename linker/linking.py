@@ -36,7 +36,7 @@ from .keys import norm_name, sound_form
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
-from .tokenize import tokenize
+from .tokenize import token_spans
 
 #: A link counts for document coherence when it scores at least this.
 CONFIDENT = 0.75
@@ -103,7 +103,7 @@ class Span:
 def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[list[Span], list[Span]]:
     """The linked spans of ``text`` (best candidate first in each) and the NIL spans, in text order."""
     norm = normalize(text)
-    words, joined = words_of(norm, tokenize(text, norm))
+    words, joined = words_of(norm, token_spans(norm))
     wins = list(windows(words, joined))
     spans: list[Span] = []
     known = finder.index.contains("k", [w.key for w in wins])

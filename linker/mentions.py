@@ -23,7 +23,6 @@ from functools import lru_cache
 from .context import FUNCTION_WORDS, GLUED_PREFIXES, GLUED_SUFFIXES, LETTER_NAMES
 from .keys import name_forms
 from .normalize import Normalized
-from .tokenize import Token
 
 MAX_TOKENS = 5
 _WORD_KINDS = frozenset({"urdu", "latin", "word", "number"})
@@ -69,29 +68,25 @@ def word_key(word: str) -> str:
     return name_forms(word).key
 
 
-def words_of(norm: Normalized, tokens: list[Token]) -> tuple[list[Word], list[bool]]:
+def words_of(norm: Normalized, spans: list[tuple[int, int, str]]) -> tuple[list[Word], list[bool]]:
     """Word tokens with normalised spans, and for each word whether it continues the previous one's phrase.
 
-    Tokens are matches of the tokeniser on ``norm.text`` in order, so each token's normalised span is found by
-    searching forward from the previous one.
+    ``spans``: :func:`linker.tokenize.token_spans` of ``norm``.
     """
+    text = norm.text
     words: list[Word] = []
     joined: list[bool] = []
     pos = 0
     broken = True
-    for tok in tokens:
-        at = norm.text.find(tok.norm, pos)
-        if at < 0:  # cannot happen for tokens of this text; be safe rather than wrong
-            broken = True
-            continue
-        if "\n" in norm.text[pos:at]:
+    for start, end, kind in spans:
+        if text.find("\n", pos, start) >= 0:
             broken = True  # a name does not run across a line break
-        pos = at + len(tok.norm)
-        if tok.kind in _WORD_KINDS:
-            words.append(Word(tok.norm, tok.kind, at, pos))
+        pos = end
+        if kind in _WORD_KINDS:
+            words.append(Word(text[start:end], kind, start, end))
             joined.append(not broken)
             broken = False
-        elif tok.norm in _JOINERS and not (tok.norm == "." and words and words[-1].kind != "latin"):
+        elif (mark := text[start:end]) in _JOINERS and not (mark == "." and words and words[-1].kind != "latin"):
             continue
         else:
             broken = True
