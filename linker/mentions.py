@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .context import FUNCTION_WORDS, GLUED_PREFIXES, GLUED_SUFFIXES, LETTER_NAMES
-from .keys import name_forms
+from .index import word_terms
 from .normalize import Normalized
 
 MAX_TOKENS = 5
@@ -64,8 +64,10 @@ class Window:
 
 @lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
-    """The key of one word, as :func:`linker.keys.name_forms` computes it for whole names."""
-    return name_forms(word).key
+    """The key of one word, as :func:`linker.keys.name_forms` computes it for whole names: the first of the word's
+    index terms (:func:`linker.index.word_terms`, cached), by which the word index is then read without computing
+    the word's forms again."""
+    return word_terms(word)[0]
 
 
 def words_of(norm: Normalized, spans: list[tuple[int, int, str]]) -> tuple[list[Word], list[bool]]:
