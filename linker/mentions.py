@@ -100,23 +100,24 @@ def windows(words: list[Word], joined: list[bool]) -> Iterator[Window]:
     n = len(words)
     keys = [word_key(w.norm) for w in words]
     splits = [glued_suffix(w.norm) if w.kind == "urdu" else None for w in words]
+    closing = [w.norm in FUNCTION_WORDS for w in words]  # no window ends in a function word
+    prefixed = [w.kind == "urdu" and w.norm.startswith(GLUED_PREFIXES) for w in words]
     for i in range(n):
-        if words[i].norm in FUNCTION_WORDS or words[i].kind == "number":
+        if not (closing[i] or words[i].kind == "number"):
+            key = ""
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                if j > i and not joined[j]:
+                    break
+                head_key = key
+                key += keys[j]
+                if not closing[j]:
+                    yield Window(i, j, words[i].nstart, words[j].nend, key)
+                if splits[j]:  # the last word with a glued postposition cut off (ماسکواور -> ماسکو)
+                    core, suffix = splits[j]
+                    yield Window(i, j, words[i].nstart, words[j].nend - len(suffix), head_key + word_key(core),
+                                 split=suffix)
+        if prefixed[i]:
             yield from _prefix_split(words, keys, joined, i)
-            continue
-        key = ""
-        for j in range(i, min(n, i + MAX_TOKENS)):
-            if j > i and not joined[j]:
-                break
-            head_key = key
-            key += keys[j]
-            if words[j].norm not in FUNCTION_WORDS:
-                yield Window(i, j, words[i].nstart, words[j].nend, key)
-            if splits[j]:  # the last word with a glued postposition cut off (ماسکواور -> ماسکو)
-                core, suffix = splits[j]
-                yield Window(i, j, words[i].nstart, words[j].nend - len(suffix), head_key + word_key(core),
-                             split=suffix)
-        yield from _prefix_split(words, keys, joined, i)
     yield from _initialisms(words, joined)
 
 
@@ -130,10 +131,8 @@ def glued_suffix(word: str) -> tuple[str, str] | None:
 
 
 def _prefix_split(words: list[Word], keys: list[str], joined: list[bool], i: int) -> Iterator[Window]:
-    """Windows starting inside word ``i`` after a glued preposition (کےماسکو -> ماسکو)."""
+    """Windows starting inside Urdu word ``i``, which starts with a glued preposition, after it (کےماسکو -> ماسکو)."""
     first = words[i]
-    if first.kind != "urdu" or not first.norm.startswith(GLUED_PREFIXES):
-        return
     for prefix in GLUED_PREFIXES:
         if first.norm.startswith(prefix) and len(first.norm) - len(prefix) >= _MIN_CORE + 1:
             core = first.norm[len(prefix):]
