@@ -174,6 +174,8 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
             for w in words[span.win.first:span.win.last + 1]:
                 if w.norm not in FUNCTION_WORDS and len(w.norm) > 2:
                     parts.setdefault(w.norm, span.best)
+    if not parts:  # most texts
+        return []
     covered = {i for span in chosen for i in range(span.win.first, span.win.last + 1)}
     out = []
     for win in wins:
