@@ -80,8 +80,9 @@ def words_of(norm: Normalized, spans: list[tuple[int, int, str]]) -> tuple[list[
     joined: list[bool] = []
     pos = 0
     broken = True
+    lines = "\n" in text
     for start, end, kind in spans:
-        if text.find("\n", pos, start) >= 0:
+        if lines and text.find("\n", pos, start) >= 0:
             broken = True  # a name does not run across a line break
         pos = end
         if kind in _WORD_KINDS:
