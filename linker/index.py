@@ -180,11 +180,6 @@ def _put_blob(con: sqlite3.Connection, name: str, data: bytes) -> None:
     con.execute("INSERT INTO lx_blobs VALUES (?, ?)", (name, data))
 
 
-#: No name rows (read-only: it is returned as it is).
-_NO_ROWS = np.zeros(0, dtype=np.int32)
-_NO_ROWS.flags.writeable = False
-
-
 def _member(rows: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
     """For each of ``rows``, whether the sorted array ``sorted_ids`` holds it (binary search)."""
     if not len(sorted_ids):
@@ -223,7 +218,6 @@ class NameIndex:
         self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
         self._words, self._word_postings = _read_postings(blobs, "word")
         self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
-        self._word_rows = lru_cache(maxsize=50_000)(self._word_rows_uncached)
         self._sound_hashes = np.frombuffer(blobs.get("sound_hashes", b""), dtype=np.uint32)
         self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
 
@@ -262,34 +256,25 @@ class NameIndex:
         """Row ids of the multi-word names that contain every one of ``words`` (each by key or skeleton); a word
         given as a tuple of alternatives is there when one of them is.
 
-        Starts from the rarest word and keeps the rows the others' rows contain (binary search): a common word's
-        rows run to thousands of names, and are never merged with another word's (only its own lists, by key and
-        by skeleton, are merged once: :meth:`_word_rows`).
+        Starts from the rarest word and keeps the rows the others' lists contain (binary search): a common word's
+        list runs to thousands of names, and is never sorted or merged.
         """
         options = []
         for word in words:
-            lists = [rows for rows in map(self._word_rows, [word] if isinstance(word, str) else word) if len(rows)]
+            lists = (self._word_lists(word) if isinstance(word, str) else
+                     tuple(rows for alt in word for rows in self._word_lists(alt)))
             if not lists:  # most words of running text are in no multi-word name
-                return _NO_ROWS
+                return np.zeros(0, dtype=np.int32)
             options.append(lists)
         if not options:
-            return _NO_ROWS
+            return np.zeros(0, dtype=np.int32)
         options.sort(key=lambda lists: sum(map(len, lists)))
         rows = reduce(np.union1d, options[0])
         for lists in options[1:]:
             if not len(rows):
                 break
-            rows = rows[reduce(np.logical_or, [_member(rows, other) for other in lists])]
-        return rows
-
-    def _word_rows_uncached(self, word: str) -> np.ndarray:
-        """The row ids of the multi-word names containing ``word`` by key or skeleton, sorted (read-only): merged
-        once per word, as running text tests the same words in many runs."""
-        lists = self._word_lists(word)
-        if len(lists) < 2:
-            return lists[0] if lists else _NO_ROWS
-        rows = reduce(np.union1d, lists)
-        rows.flags.writeable = False
+            rows = rows[reduce(np.logical_or, (_member(rows, other) for other in lists),
+                               np.zeros(len(rows), dtype=bool))]
         return rows
 
     def _word_lists_uncached(self, word: str) -> tuple[np.ndarray, ...]:
