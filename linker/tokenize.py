@@ -20,7 +20,7 @@ import regex
 
 from .normalize import Normalized, normalize
 
-# A letter, then letters and marks in any order: the same runs as (letter mark*)+, matched in three quarters of the time.
+# A letter, then letters and marks in any order: the same runs as (letter mark*)+, in three quarters of the time.
 _TOKEN = regex.compile(
     r"(?P<urdu>[\p{Arabic}&&\p{L}][[\p{Arabic}&&\p{L}]\p{M}]*)"
     r"|(?P<latin>[\p{Latin}&&\p{L}][[\p{Latin}&&\p{L}]\p{M}]*(?:['’][\p{Latin}&&\p{L}][[\p{Latin}&&\p{L}]\p{M}]*)*)"
