@@ -21,6 +21,7 @@ Steps for one text:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from .keys import GENERIC_UR, norm_name, sound_form
 from .mentions import Window, Word, windows, words_of
 from .normalize import normalize
 from .rank import EntityInfo, match_quality, text_confidence
-from .tokenize import tokenize
+from .tokenize import token_spans
 
 #: A link counts for document coherence when it scores at least this.
 CONFIDENT = 0.75
@@ -100,30 +101,34 @@ class Span:
 def link_spans(finder: CandidateFinder, text: str, threshold: float) -> tuple[list[Span], list[Span]]:
     """The linked spans of ``text`` (best candidate first in each) and the NIL spans, in text order."""
     norm = normalize(text)
-    words, joined = words_of(norm, tokenize(text, norm))
+    words, joined = words_of(norm, token_spans(norm))
     wins = list(windows(words, joined))
     spans: list[Span] = []
     known = finder.index.contains("k", [w.key for w in wins])
     letters = [w.norm in LETTER_NAMES for w in words]
     sounds = _sound_alikes(finder, words, joined, letters, wins, known)
-    translatable = [w.norm in TRANSLATABLE for w in words]
+    untranslatable = _running(w.norm not in TRANSLATABLE for w in words)
+    unfit, plain = _part_counts(words)
     titled = _after_title(words)
     evidence: dict[int, dict[int, Evidence]] = {}
     for n, (win, hit) in enumerate(zip(wins, known)):
-        if _common_initialism(win, words, letters) or _inside_letters(win, words, joined, letters):
+        first, past = win.first, win.last + 1  # the window's words: first ... past - 1
+        if (win.initialism or letters[first]) and (_common_initialism(win, words, letters)
+                                                    or _inside_letters(win, words, joined, letters)):
             continue
         if hit:
             if not (_too_short(win, words) or _continued(win, words)
-                    or win.tokens == 1 and _not_a_name_alone(finder, words[win.first].norm)):
+                    or past - first == 1 and _not_a_name_alone(finder, words[first].norm)):
                 spelled = _spelled_edge(win, letters)
                 evidence[n] = {ev.eid: ev for ev in finder.exact_key(win.key) if not spelled or ev.method == "exact"}
-        elif win.tokens > 1 and not win.initialism and not _spelled_edge(win, letters):
+        elif past - first > 1 and not win.initialism and not _spelled_edge(win, letters):
             # a single word the index does not know is no name
-            run = tuple(w.norm for w in words[win.first:win.last + 1])
-            found = ({ev.eid: ev for ev in finder.translated(run)}
-                     if all(translatable[win.first:win.last + 1]) and english_words(run) else {})
-            if win.tokens <= 3 and not win.split:
-                found.update(_within_names(finder, run))
+            found: dict[int, Evidence] = {}
+            if untranslatable[past] == untranslatable[first] and english_words(run := _run(words, win)):
+                found = {ev.eid: ev for ev in finder.translated(run)}
+            if (past - first <= 3 and not win.split and unfit[past] == unfit[first]
+                    and plain[past] - plain[first] < past - first):
+                found.update(_within_names(finder, _run(words, win)))
             for ev in sounds.get(n, ()):
                 found.setdefault(ev.eid, ev)
             if found:
@@ -166,6 +171,8 @@ def _name_parts(chosen: list[Span], words: list[Word], wins: list[Window], norm,
             for w in words[span.win.first:span.win.last + 1]:
                 if w.norm not in FUNCTION_WORDS and len(w.norm) > 2:
                     parts.setdefault(w.norm, span.best)
+    if not parts:  # most texts
+        return []
     covered = {i for span in chosen for i in range(span.win.first, span.win.last + 1)}
     out = []
     for win in wins:
@@ -260,8 +267,7 @@ def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool]
     Runs inside a phrase (ٹیلی فونک بات چیت, رین سم وئیر) sounded like names far more often than they were one; in
     COUNTER and the news lines the rule took 24 of 68 such links, 13 of them wrong, and most of the lookups."""
     norms = [w.norm for w in words]
-    barred = list(accumulate((w.kind != "urdu" or len(w.norm) < 2 or w.norm in FUNCTION_WORDS for w in words),
-                             initial=0))  # barred[i]: how many of the first i words no sound-alike may hold
+    barred = _running(w.kind != "urdu" or len(w.norm) < 2 or w.norm in FUNCTION_WORDS for w in words)
     ends = [i + 1 == len(words) or not joined[i + 1] or norms[i + 1] in FUNCTION_WORDS
             or norms[i + 1] in PERSON_HONORIFICS for i in range(len(words))]
     picks = [n for n, (w, hit) in enumerate(zip(wins, known))
@@ -288,11 +294,30 @@ def _by_sound(ev: Evidence) -> bool:
     return ev.method == "key" and bool(ev.via)
 
 
+def _running(flags: Iterable[bool]) -> list[int]:
+    """Running counts of per-word flags: ``c[j] - c[i]`` of words i..j-1 have the flag (a window is tested in
+    constant time, not word by word)."""
+    return list(accumulate(flags, initial=0))
+
+
+def _run(words: list[Word], win: Window) -> tuple[str, ...]:
+    """The normalised words of a window."""
+    return tuple(w.norm for w in words[win.first:win.last + 1])
+
+
+def _part_counts(words: list[Word]) -> tuple[list[int], list[int]]:
+    """:func:`_running` counts of the words no run that is part of a name holds (function words, single letters)
+    and of those that say nothing of a name (common words and name parts, titles, words of two letters): runs with
+    none of the first and not only the second are looked up by :func:`_within_names`."""
+    unfit = _running(w.norm in FUNCTION_WORDS or len(w.norm) < 2 for w in words)
+    plain = _running(w.norm in COMMON_WORDS or w.norm in COMMON_NAME_PARTS or w.norm in NAME_TITLES
+                     or len(w.norm) < 3 for w in words)
+    return unfit, plain
+
+
 def _within_names(finder: CandidateFinder, words: tuple[str, ...]) -> dict[int, Evidence]:
-    """Entities a run of words names in part: the words of the run all occur in one of their names."""
-    if any(w in FUNCTION_WORDS or len(w) < 2 for w in words) or all(
-            w in COMMON_WORDS or w in COMMON_NAME_PARTS or w in NAME_TITLES or len(w) < 3 for w in words):
-        return {}
+    """Entities a run of words names in part: the words of the run all occur in one of their names. The caller
+    checks the words first (:func:`_part_counts`)."""
     out: dict[int, Evidence] = {}
     for ev in finder.within_names(words):
         if finder.entity(ev.eid).type == "PER" and not _starts_as(words, ev.matched):

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .context import FUNCTION_WORDS, GLUED_PREFIXES, GLUED_SUFFIXES, LETTER_NAMES
-from .keys import name_forms
+from .index import word_terms
 from .normalize import Normalized
-from .tokenize import Token
 
 MAX_TOKENS = 5
 _WORD_KINDS = frozenset({"urdu", "latin", "word", "number"})
@@ -65,33 +64,32 @@ class Window:
 
 @lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
-    """The key of one word, as :func:`linker.keys.name_forms` computes it for whole names."""
-    return name_forms(word).key
+    """The key of one word, as :func:`linker.keys.name_forms` computes it for whole names: the first of the word's
+    index terms (:func:`linker.index.word_terms`, cached), by which the word index is then read without computing
+    the word's forms again."""
+    return word_terms(word)[0]
 
 
-def words_of(norm: Normalized, tokens: list[Token]) -> tuple[list[Word], list[bool]]:
+def words_of(norm: Normalized, spans: list[tuple[int, int, str]]) -> tuple[list[Word], list[bool]]:
     """Word tokens with normalised spans, and for each word whether it continues the previous one's phrase.
 
-    Tokens are matches of the tokeniser on ``norm.text`` in order, so each token's normalised span is found by
-    searching forward from the previous one.
+    ``spans``: :func:`linker.tokenize.token_spans` of ``norm``.
     """
+    text = norm.text
     words: list[Word] = []
     joined: list[bool] = []
     pos = 0
     broken = True
-    for tok in tokens:
-        at = norm.text.find(tok.norm, pos)
-        if at < 0:  # cannot happen for tokens of this text; be safe rather than wrong
-            broken = True
-            continue
-        if "\n" in norm.text[pos:at]:
+    lines = "\n" in text
+    for start, end, kind in spans:
+        if lines and text.find("\n", pos, start) >= 0:
             broken = True  # a name does not run across a line break
-        pos = at + len(tok.norm)
-        if tok.kind in _WORD_KINDS:
-            words.append(Word(tok.norm, tok.kind, at, pos))
+        pos = end
+        if kind in _WORD_KINDS:
+            words.append(Word(text[start:end], kind, start, end))
             joined.append(not broken)
             broken = False
-        elif tok.norm in _JOINERS and not (tok.norm == "." and words and words[-1].kind != "latin"):
+        elif (mark := text[start:end]) in _JOINERS and not (mark == "." and words and words[-1].kind != "latin"):
             continue
         else:
             broken = True
@@ -103,23 +101,24 @@ def windows(words: list[Word], joined: list[bool]) -> Iterator[Window]:
     n = len(words)
     keys = [word_key(w.norm) for w in words]
     splits = [glued_suffix(w.norm) if w.kind == "urdu" else None for w in words]
+    closing = [w.norm in FUNCTION_WORDS for w in words]  # no window ends in a function word
+    prefixed = [w.kind == "urdu" and w.norm.startswith(GLUED_PREFIXES) for w in words]
     for i in range(n):
-        if words[i].norm in FUNCTION_WORDS or words[i].kind == "number":
+        if not (closing[i] or words[i].kind == "number"):
+            key = ""
+            for j in range(i, min(n, i + MAX_TOKENS)):
+                if j > i and not joined[j]:
+                    break
+                head_key = key
+                key += keys[j]
+                if not closing[j]:
+                    yield Window(i, j, words[i].nstart, words[j].nend, key)
+                if splits[j]:  # the last word with a glued postposition cut off (ماسکواور -> ماسکو)
+                    core, suffix = splits[j]
+                    yield Window(i, j, words[i].nstart, words[j].nend - len(suffix), head_key + word_key(core),
+                                 split=suffix)
+        if prefixed[i]:
             yield from _prefix_split(words, keys, joined, i)
-            continue
-        key = ""
-        for j in range(i, min(n, i + MAX_TOKENS)):
-            if j > i and not joined[j]:
-                break
-            head_key = key
-            key += keys[j]
-            if words[j].norm not in FUNCTION_WORDS:
-                yield Window(i, j, words[i].nstart, words[j].nend, key)
-            if splits[j]:  # the last word with a glued postposition cut off (ماسکواور -> ماسکو)
-                core, suffix = splits[j]
-                yield Window(i, j, words[i].nstart, words[j].nend - len(suffix), head_key + word_key(core),
-                             split=suffix)
-        yield from _prefix_split(words, keys, joined, i)
     yield from _initialisms(words, joined)
 
 
@@ -133,10 +132,8 @@ def glued_suffix(word: str) -> tuple[str, str] | None:
 
 
 def _prefix_split(words: list[Word], keys: list[str], joined: list[bool], i: int) -> Iterator[Window]:
-    """Windows starting inside word ``i`` after a glued preposition (کےماسکو -> ماسکو)."""
+    """Windows starting inside Urdu word ``i``, which starts with a glued preposition, after it (کےماسکو -> ماسکو)."""
     first = words[i]
-    if first.kind != "urdu" or not first.norm.startswith(GLUED_PREFIXES):
-        return
     for prefix in GLUED_PREFIXES:
         if first.norm.startswith(prefix) and len(first.norm) - len(prefix) >= _MIN_CORE + 1:
             core = first.norm[len(prefix):]
