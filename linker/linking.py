@@ -394,8 +394,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         if span[0].kind == "urdu" and not win.split:
             if word.endswith(_PLURAL_ENDINGS):
                 f["plural_ending"] = 1.0
-            elif word.endswith(_VERB_ENDINGS):
-                f["verb_ending"] = 1.0
+            elif word.endswith(_VERB_ENDINGS) and not (_famous_generated(ev, ent, win) and not everyday(word)):
+                f["verb_ending"] = 1.0  # but جکارتا and ہوانا are no verbs
     if not win.split and all(_common(w.norm, win.tokens) for w in span):
         if win.tokens == 1:
             f["common"] = 1.0  # صدر، جاری
@@ -418,7 +418,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["misc"] = 1.0
     if ent.label_ur:
         f["urdu_label"] = 1.0
-    if ev.method == "generated" and ent.type == "LOC" and ent.prominence >= FAMOUS and len(win.key) >= 5:
+    if _famous_generated(ev, ent, win):
         f["famous_generated"] = 1.0  # بھارت, سنگاپور: Wikidata lacks the Urdu label of many a country and capital
     if ev.foreign and ent.country != URDU_COUNTRY:
         f["foreign_alias"] = 1.0
@@ -440,6 +440,11 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s
+
+
+def _famous_generated(ev: Evidence, ent: EntityInfo, win: Window) -> bool:
+    """A famous place (:data:`FAMOUS`) matched by a generated spelling of five letters or more."""
+    return ev.method == "generated" and ent.type == "LOC" and ent.prominence >= FAMOUS and len(win.key) >= 5
 
 
 def _written_in(span: list[Word], name: str) -> bool:

@@ -290,3 +290,9 @@ def test_a_place_known_only_by_arabic_or_persian_names_is_linked_by_its_urdu_spe
     # Bahrain's and Mashhad's only Arabic-script names are Arabic (البحرين) and Persian (مشهد); Urdu writes بحرین
     # and مشہد. Those foreign names once counted as Urdu ones, so no Urdu spelling was generated for either.
     assert linked(linker, "بحرین اور مشہد کے وفود ملے") == {"بحرین": "Q398", "مشہد": "Q121157"}
+
+
+def test_a_famous_place_spelled_like_a_verb_form_is_no_verb(linker):
+    # جکارتا ends like a participle (کرتا), which marks a single word down as a likely verb; a generated spelling
+    # of a capital that is no everyday word is the capital
+    assert linked(linker, "جکارتا میں سیلاب آیا") == {"جکارتا": "Q3630"}
