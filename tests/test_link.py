@@ -296,3 +296,9 @@ def test_a_famous_place_spelled_like_a_verb_form_is_no_verb(linker):
     # جکارتا ends like a participle (کرتا), which marks a single word down as a likely verb; a generated spelling
     # of a capital that is no everyday word is the capital
     assert linked(linker, "جکارتا میں سیلاب آیا") == {"جکارتا": "Q3630"}
+
+
+def test_the_surname_alone_of_a_head_of_government_names_him(linker):
+    # مودی is a spelling generated for Narendra Modi's surname; one word matching a person is marked down unless a
+    # title comes before it, except for the most prominent people
+    assert linked(linker, "مودی نے انتخابات جیت لیے") == {"مودی": "Q1058"}
