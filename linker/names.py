@@ -91,7 +91,8 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
                     home: bool = False) -> Iterator[tuple[str, str, str]]:
     """(spelling, "ur", "generated") for an entity whose names are ``names`` (name, lang, kind).
 
-    Urdu names ending in ا or ہ get the other ending too (امریکا / امریکہ, افریقہ / افریقا: both are written).
+    Urdu names ending in ا or ہ get the other ending too (امریکا / امریکہ, افریقہ / افریقا: both are written), and
+    those ending in "City" spelled out (ویٹیکن سٹی) get the name without it, as news writes it.
     An entity without an Urdu name gets Urdu spellings of its first Latin names (where Urdu news has a spelling
     the gazetteer usually has it too, and generated variants of it would mostly add noise). An Arabic-script name
     in another language is no Urdu name (تهران, Persian for Tehran; البحرين, Arabic for Bahrain: Urdu writes تہران,
@@ -108,6 +109,8 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     foreign = [n for (n, lang, _), f in zip(names, forms) if f.script == "urdu" and not (lang == "ur" or home)]
     latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
     out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
+    out += [name.rsplit(maxsplit=1)[0] for name in urdu if name.split()[-1:] in (["سٹی"], ["سیٹی"])
+            and len(name.split()) > 1]
     if not urdu:
         out += [v for name in foreign for v in arabic_as_urdu(name)]
         if prominence >= PROMINENT:  # the names news uses most: more aliases, rarer spellings too (بھارت)

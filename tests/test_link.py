@@ -302,3 +302,8 @@ def test_the_surname_alone_of_a_head_of_government_names_him(linker):
     # مودی is a spelling generated for Narendra Modi's surname; one word matching a person is marked down unless a
     # title comes before it, except for the most prominent people
     assert linked(linker, "مودی نے انتخابات جیت لیے") == {"مودی": "Q1058"}
+
+
+def test_a_label_with_city_spelled_out_is_found_without_it(linker):
+    # the Urdu label is ویٹیکن سٹی, City spelled out as in English; Urdu news writes ویٹیکن
+    assert linked(linker, "ویٹیکن میں پوپ نے خطاب کیا") == {"ویٹیکن": "Q237"}
