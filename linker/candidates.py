@@ -51,6 +51,8 @@ def _alike(key: str) -> str:
     """``key`` with the letters of :data:`_ALIKE` folded, except a final ؤ: a vowel there (پلاؤ, Palau), where a
     final و after a vowel is often a v (پلاو, Plav)."""
     return key[:-1].translate(_ALIKE) + key[-1] if key.endswith("ؤ") else key.translate(_ALIKE)
+
+
 #: How prominent a person must be to be found by one word of the name (:meth:`CandidateFinder.name_part`).
 _PART_PROMINENCE = 0.6
 #: How close a qualifier's spelling must be to a region's name when none has it exactly (:func:`query_hints`).
@@ -223,7 +225,7 @@ class CandidateFinder:
             head = name_forms(without_qualifier(row.name)) if bare and QUALIFIER.search(row.name) else row
             core = without_generic(head.norm).replace(" ", "")
             sims = [fuzz.ratio(forms.key, k) for k in (key, head.key, core)]
-            if script == "urdu":  # پوتن is پوٹن: a dental for a retroflex costs less than another letter
+            if script == "urdu":  # پوتن is پوٹن, کویٹہ is کوئٹہ: such a letter costs less than another
                 folded = _alike(forms.key)
                 sims += [_ALIKE_COST * fuzz.ratio(folded, _alike(k)) for k in (key, head.key, core)]
             return max(sims) / 100

@@ -109,8 +109,7 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     foreign = [n for (n, lang, _), f in zip(names, forms) if f.script == "urdu" and not (lang == "ur" or home)]
     latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
     out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
-    out += [name.rsplit(maxsplit=1)[0] for name in urdu if name.split()[-1:] in (["سٹی"], ["سیٹی"])
-            and len(name.split()) > 1]
+    out += [v for name in urdu for v in without_city(name)]
     if not urdu:
         out += [v for name in foreign for v in arabic_as_urdu(name)]
         if prominence >= PROMINENT:  # the names news uses most: more aliases, rarer spellings too (بھارت)
@@ -143,6 +142,16 @@ def arabic_as_urdu(name: str) -> list[str]:
     plain = _FORMAT_CHARS.sub("", name).translate(_ARABIC_TO_URDU)  # "\u200fالبحرين": a mark before the article
     bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in plain.split())
     return [plain] if bare == plain or norm_name(bare) in GENERIC_UR else [plain, bare]
+
+
+#: "City" spelled out in Urdu, which news leaves off.
+_CITY = frozenset({"سٹی", "سیٹی"})
+
+
+def without_city(name: str) -> list[str]:
+    """The name without a final spelled-out "City" (ویٹیکن سٹی -> ویٹیکن), if it ends in one after other words."""
+    head, _, last = name.rpartition(" ")
+    return [head] if head and last in _CITY else []
 
 
 def final_vowel_variants(name: str) -> list[str]:
