@@ -294,9 +294,10 @@ _CANONICAL = {"islands": "island", "mountains": "mountain", "mount": "mountain",
 #: Urdu generic phrases whose words would read as other generic words (جزیرہ نما: a peninsula, not an island).
 _PHRASES = {"جزیرہ نما": "peninsula", "سلسلہ کوہ": "mountains"}
 #: Generic words of administrative areas, which share their name with their capital or main town (Tehran
-#: Province, Kaliningrad Oblast, Stockholm County), and of airports named after the town (کوپن ہیگن is
-#: Copenhagen, not Copenhagen Airport; a station may be named after a person: Mawson Station). Not city (Mexico City, Chihuahua City are the cities),
-#: republic (Czech Republic) or natural features (a bare name is as likely the Blue Ridge Mountains as anything).
+#: Province, Kaliningrad Oblast, Stockholm County), and of airports named after the town (کوپن ہیگن is Copenhagen,
+#: not Copenhagen Airport; not stations, which may be named after a person: Mawson Station). Not city (Mexico City,
+#: Chihuahua City are the cities), republic (Czech Republic) or natural features (a bare name is as likely the Blue
+#: Ridge Mountains as anything).
 _LEVELS = frozenset("""county district province region municipality department governorate state oblast prefecture
     parish division tehsil borough ward canton krai okrug raion voivodeship airport""".split())
 
@@ -418,8 +419,8 @@ def lookup_logit(method: str, sim: float, ent: EntityInfo, hints: dict | None = 
     """Log-odds for a typed name; ``sigmoid`` of it is the confidence (an exact match of a prominent name ~0.98, a
     fuzzy match of an obscure one < 0.5). Candidates are ranked by the log-odds: rounded confidences of good
     candidates tie near 1 (0.9968 for several namesakes), and a tie would fall to the QID."""
-    return sum(LOOKUP_WEIGHTS[k] * v for k, v in lookup_features(method, sim, ent, hints, spelled, names,
-                                                                            matched).items())
+    features = lookup_features(method, sim, ent, hints, spelled, names, matched)
+    return sum(LOOKUP_WEIGHTS[k] * v for k, v in features.items())
 
 
 def text_confidence(features: dict[str, float]) -> float:
