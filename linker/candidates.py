@@ -139,7 +139,7 @@ class CandidateFinder:
         self.within_names = lru_cache(maxsize=50_000)(self._within_names)
         self.translated = lru_cache(maxsize=20_000)(self._translated)
         self.real_entities = lru_cache(maxsize=50_000)(self._real_entities)
-        self.urdu_spellings = lru_cache(maxsize=50_000)(self._urdu_spellings)
+        self.urdu_names = lru_cache(maxsize=50_000)(self._urdu_names)
         self.people_by_part = lru_cache(maxsize=20_000)(self._people_by_part)
         self.sounded = lru_cache(maxsize=20_000)(self._sounded)
         self.qualified_places = lru_cache(maxsize=5_000)(self._qualified_places)
@@ -199,8 +199,9 @@ class CandidateFinder:
         return tuple(Evidence(r.eid, r.name, "generated" if r.kind == "generated" else "exact", 1.0,
                               foreign=r.foreign) for r in self.names("k", key))
 
-    def _urdu_spellings(self, eid: int) -> tuple[tuple[str, str], ...]:
-        """(name, key) of an entity's Urdu-script names: its own and those the build generated (cached)."""
+    def _urdu_names(self, eid: int) -> tuple[tuple[str, str], ...]:
+        """(name, key) of an entity's Urdu-script names: its own and those the build generated (cached as
+        :attr:`urdu_names`; not :func:`urdu_spellings`, which asks the transliteration model)."""
         return tuple(self._con.execute("SELECT name, key FROM names WHERE entity_id = ? AND script = 'urdu'", (eid,)))
 
     def _real_entities(self, key: str) -> tuple[EntityInfo, ...]:

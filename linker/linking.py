@@ -278,7 +278,7 @@ def _sound_alikes(finder: CandidateFinder, words: list[Word], joined: list[bool]
              if not hit and ends[w.last] and 1 <= w.last - w.first < MAX_SOUND_TOKENS and not w.initialism
              and not w.split and barred[w.last + 1] == barred[w.first]
              and not letters[w.first] and not letters[w.last]]
-    runs = [tuple(norms[wins[n].first:wins[n].last + 1]) for n in picks]
+    runs = [_run(words, wins[n]) for n in picks]
     out: dict[int, tuple[Evidence, ...]] = {}
     for n, run, rows in zip(picks, runs, finder.index.sound_rows([_run_sound(r) for r in runs])):
         if rows and (found := finder.sounded(run, wins[n].key, tuple(rows))):

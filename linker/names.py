@@ -105,8 +105,11 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     names = list(names)
     forms = [name_forms(n) for n, _, _ in names]
     keys = {f.key for f in forms}
-    urdu = [n for (n, lang, _), f in zip(names, forms) if f.script == "urdu" and (lang == "ur" or home)]
-    foreign = [n for (n, lang, _), f in zip(names, forms) if f.script == "urdu" and not (lang == "ur" or home)]
+    urdu: list[str] = []     # Urdu names (and any Arabic-script name of a place in Pakistan)
+    foreign: list[str] = []  # Arabic-script names in another language
+    for (n, lang, _), f in zip(names, forms):
+        if f.script == "urdu":
+            (urdu if lang == "ur" or home else foreign).append(n)
     latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
     out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
     out += [v for name in urdu for v in without_city(name)]

@@ -44,11 +44,10 @@ def sound_alikes(finder: CandidateFinder, words: tuple[str, ...], key: str, rowi
             continue
         if finder.entity(r.eid).type not in _TYPES:
             continue
-        spellings = finder.urdu_spellings(r.eid)
-        best = max(spellings, key=lambda sp: (fuzz.ratio(key, sp[1]), sp[0]), default=None)
-        sim = fuzz.ratio(key, best[1]) / 100 if best else 0.0
-        if sim >= SOUND_SIM:
-            out[r.eid] = Evidence(r.eid, r.name, "key", round(sim, 4), via=best[0])
+        ratio, spelling = max(((fuzz.ratio(key, k), name) for name, k in finder.urdu_names(r.eid)),
+                              default=(0.0, ""))
+        if ratio / 100 >= SOUND_SIM:
+            out[r.eid] = Evidence(r.eid, r.name, "key", round(ratio / 100, 4), via=spelling)
     return list(out.values())
 
 
