@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice, product
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -20,7 +21,7 @@ from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLE
 from .index import NameIndex, word_terms
 from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, norm_name, script_of, without_generic_phrases,
                    without_qualifier)
-from .names import available as _can_spell, final_vowel_variants, word_spellings
+from .names import available as _can_spell, final_vowel_variants, without_article, word_spellings
 from .rank import EntityInfo, generic_words, match_quality, outline, prominence, urdu_share, urdu_shares
 
 try:  # the Urdu text core's transliterator; matching degrades gracefully to keys and fuzzy forms without it
@@ -41,6 +42,8 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 30
+#: How many word-by-word spellings from attested words (:meth:`CandidateFinder.latin_guesses`) a query gets.
+_ATTESTED_SPELLINGS = 4
 #: Urdu writes a foreign t, d, r with the dental ت د ر or the retroflex ٹ ڈ ڑ (پوتن and پوٹن are both Putin), and a
 #: vowel after a vowel with or without hamza's seat (ناؤرو and ناورو are Nauru, کوئٹہ and کویٹہ Quetta): names
 #: that differ only there are compared at this share of their similarity with the two folded together
@@ -110,6 +113,11 @@ def _nbest(fn, text: str, n: int) -> list[str]:
         if s and s not in out:
             out.append(s)
     return out
+
+
+def _decay(rank: int) -> float:
+    """How far a transliterator's guess of this rank (0: its best) is trusted: later guesses are less likely."""
+    return 1.0 - 0.04 * rank
 
 
 @lru_cache(maxsize=50_000)
@@ -249,19 +257,38 @@ class CandidateFinder:
 
     def transliterated(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.7,
                        k: int = 10) -> None:
-        """Romanise an Urdu query (or spell a Latin query in Urdu) and look the spellings up, exactly and fuzzily."""
+        """Romanise an Urdu query (:meth:`latin_guesses`; or spell a Latin query in Urdu) and look the spellings up,
+        exactly and fuzzily."""
         if forms.script == "urdu":
-            spellings = romanisations(forms.norm)
+            guesses = self.latin_guesses(forms.norm)
         elif forms.script == "latn":
-            spellings = urdu_spellings(forms.norm)
+            guesses = tuple((s, _decay(rank)) for rank, s in enumerate(urdu_spellings(forms.norm)))
         else:
             return
-        for rank, spelling in enumerate(spellings):
-            decay = 1.0 - 0.04 * rank  # the transliterator's later guesses are less likely
+        for spelling, decay in guesses:
             for hit in self.index.fuzzy(name_forms(spelling).key, k=k, min_sim=min_sim):
                 for r in self.names("k", hit.form):
                     if r.kind != "generated" and not r.code:
                         _keep(out, Evidence(r.eid, r.name, "transliteration", round(hit.sim * decay, 4), spelling))
+
+    def latin_guesses(self, norm: str) -> tuple[tuple[str, float], ...]:
+        """Latin spellings of a normalised Urdu name, each with how far it is trusted (a factor on similarity): the
+        romaniser's guesses, each a little less likely than the one before; the same for the name without an Arabic
+        article (صوبہ النعامہ: Naama); and the name spelled word by word with the Latin words the gazetteer's label
+        pairs attest (:attr:`linker.index.NameIndex.attested`; بیٹون روج میٹروپولیٹن: Baton Rouge Metropolitan,
+        which the romaniser spells Beton Ruj), the other words romanised.
+
+        Written by hand, an attested spelling is as good as the romaniser's second guess."""
+        out: dict[str, float] = {}
+        for text in dict.fromkeys((norm, without_article(norm))):
+            for rank, spelling in enumerate(romanisations(text)):
+                out.setdefault(spelling, _decay(rank))
+            words = text.split()
+            if any(w in self.index.attested for w in words):
+                options = [self.index.attested.get(w) or romanisations(w)[:1] or (w,) for w in words]
+                for combo in islice(product(*options), _ATTESTED_SPELLINGS):
+                    out.setdefault(" ".join(combo), _decay(1))
+        return tuple(out.items())
 
     def words(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.6) -> None:
         """Multi-word names sharing words with a multi-word query, scored by how the words align.
@@ -395,7 +422,7 @@ class CandidateFinder:
         if split is None:
             return
         _, english, core = split
-        alternatives = [core_alternatives(w) for w in core]
+        alternatives = [(*core_alternatives(w), *self.index.attested.get(w, ())) for w in core]
         rows = self.index.names_with_all([english, *alternatives])
         if not len(rows) or len(rows) > _WORD_SHORTLIST:
             return

@@ -18,7 +18,9 @@ consonant skeleton. The index holds
 * the sound forms (:func:`linker.keys.sound_form`) of the Latin names of organisations and the multi-word ones
   of people, as sorted hashes with their name rows: running text tests every run of words against them to find
   the many such entities that have no Urdu name (عارف علوی: Arif Alvi; سام سنگ: Samsung). A file built before
-  them has none (no such matches), and still opens.
+  them has none (no such matches), and still opens;
+* the Latin words the gazetteer's own label pairs attest for Urdu words (روج: Rouge, from بیٹون روج and Baton
+  Rouge), which spell a name the romaniser gets wrong. A file built before them has none, and still opens.
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
 index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.
@@ -28,6 +30,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from array import array
+from collections import Counter
 from functools import lru_cache, reduce
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .keys import name_forms, sound_form
+from .keys import name_forms, sound_form, without_qualifier
 
 #: Bump when the tables or the gram scheme below change.
 INDEX_VERSION = "5"
@@ -61,6 +64,11 @@ MAX_QUERY_GRAMS = 14
 _SLICE_FROM = 256
 #: Sound forms shorter than this (two consonants) are shared by too many runs of everyday words to be indexed.
 MIN_SOUND = 3
+#: An Urdu word and the Latin word at its place in a label pair are kept when their consonant skeletons are at least
+#: this alike (rapidfuzz ratio): جزائر کوکوس is Cocos Islands, word for word جزائر: Cocos.
+ATTESTED_SKELETON = 50
+#: How many Latin words are kept per Urdu word, the most often attested first.
+ATTESTED_PER_WORD = 2
 _MAX_LEN = 255  # lengths are stored as uint8; longer forms are clipped (they still match, in the last bucket)
 
 
@@ -114,9 +122,10 @@ def build_index(con: sqlite3.Connection) -> dict[str, int]:
     _put_postings(con, "gram", gram_ids, f_sorted, starts)
     words = _build_words(con)
     sounds = _build_sounds(con)
+    attested = _build_attested(con)
     _put_blob(con, "version", INDEX_VERSION.encode())
     return {"keys": len(forms), "skeletons": len(distinct["s"]), "grams": len(gram_ids),
-            "gram_postings": len(f_sorted), "words": words, "sounds": sounds}
+            "gram_postings": len(f_sorted), "words": words, "sounds": sounds, "attested": attested}
 
 
 def _build_words(con: sqlite3.Connection) -> int:
@@ -143,6 +152,24 @@ def _build_sounds(con: sqlite3.Connection) -> int:
     _put_blob(con, "sound_hashes", np.array([h for h, _ in pairs], dtype=np.uint32).tobytes())
     _put_blob(con, "sound_rows", np.array([r for _, r in pairs], dtype=np.int32).tobytes())
     return len(pairs)
+
+
+def _build_attested(con: sqlite3.Connection) -> int:
+    """Urdu word -> Latin words, from the entities whose Urdu and English labels (qualifiers left out) have as many
+    words: word for word, where the two words' skeletons are alike (:data:`ATTESTED_SKELETON`). Stored as lines of
+    tab-separated words, the Urdu word first."""
+    seen: dict[str, Counter] = {}
+    for urdu, latin in con.execute("SELECT label_ur, label_en FROM entities WHERE label_ur != '' AND label_en != ''"):
+        u, e = name_forms(without_qualifier(urdu)), name_forms(without_qualifier(latin))
+        if u.script != "urdu" or e.script != "latn" or len(us := u.norm.split()) != len(es := e.norm.split()):
+            continue
+        for a, b in zip(us, es):
+            sa, sb = name_forms(a).skeleton, name_forms(b).skeleton
+            if sa and sb and fuzz.ratio(sa, sb) >= ATTESTED_SKELETON:
+                seen.setdefault(a, Counter())[b] += 1
+    lines = ["\t".join([a, *(b for b, _ in c.most_common(ATTESTED_PER_WORD))]) for a, c in sorted(seen.items())]
+    _put_blob(con, "attested", "\n".join(lines).encode("utf-8"))
+    return len(lines)
 
 
 @lru_cache(maxsize=200_000)
@@ -220,6 +247,10 @@ class NameIndex:
         self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
         self._sound_hashes = np.frombuffer(blobs.get("sound_hashes", b""), dtype=np.uint32)
         self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
+        #: Urdu word -> the Latin words label pairs attest for it (:func:`_build_attested`)
+        self.attested: dict[str, tuple[str, ...]] = {
+            words[0]: tuple(words[1:]) for line in blobs.get("attested", b"").decode("utf-8").splitlines()
+            if len(words := line.split("\t")) > 1}
 
     def __len__(self) -> int:
         return len(self._forms)

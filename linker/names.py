@@ -143,8 +143,14 @@ def arabic_as_urdu(name: str) -> list[str]:
     """An Arabic or Persian spelling of a name as Urdu writes it: with Urdu letters (تهران: تہران), and also
     without the article (البحرين: بحرین, الرقة: رقہ) unless that leaves a generic word (الجزائر is no جزائر)."""
     plain = _FORMAT_CHARS.sub("", name).translate(_ARABIC_TO_URDU)  # "\u200fالبحرين": a mark before the article
-    bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in plain.split())
+    bare = without_article(plain)
     return [plain] if bare == plain or norm_name(bare) in GENERIC_UR else [plain, bare]
+
+
+def without_article(name: str) -> str:
+    """A name without the Arabic article of each word longer than four letters (صوبہ النعامہ -> صوبہ نعامہ; الہ
+    and الم are no article)."""
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in name.split())
 
 
 #: "City" spelled out in Urdu, which news leaves off.

@@ -1,0 +1,46 @@
+"""Urdu names the romaniser spells wrong, found through what the gazetteer itself attests: the Latin words its
+label pairs give an Urdu word (بیٹون روج: Baton Rouge), and Arabic names without their article."""
+import pytest
+
+from gazetteer import build
+from gazetteer.sources import open_source
+from linker import Linker
+from linker.index import NameIndex
+from linker.store import connect_readonly
+from tests.conftest import FIXTURES
+
+
+# tests/fixtures/attested_entities.jsonl: real QIDs; the entities looked for have Latin names only, and each query
+# shares words with the Urdu label of another entity (Norfolk, French Polynesia, Guyana) or its first letters with
+# one (Alabama for النعامہ)
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    out = tmp_path_factory.mktemp("attested") / "gazetteer.sqlite"
+    build([open_source(str(FIXTURES / "attested_entities.jsonl"))], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def linker(gazetteer):
+    return Linker.open(gazetteer)
+
+
+@pytest.mark.parametrize("query, qid", [
+    # نارفوک is Norfolk in the city's label pair (romanised, Narfuk): the airport named after it, not the city
+    ("نارفوک بین الاقوامی ہوائی اڈا", "Q1432196"),
+    # فرانسیسی is French in French Polynesia's label pair, گیانا is Guyana: French Guiana, not Guyana
+    ("فرانسیسی گیانا", "Q3769"),
+    # النعامہ romanised with its article (Alinaama) is nearer Alabama than Naama
+    ("صوبہ النعامہ", "Q233675"),
+])
+def test_a_name_spelled_with_attested_words_finds_the_latin_only_entity(linker, query, qid):
+    cands = linker.lookup(query)
+    assert cands and cands[0].qid == qid, [(c.qid, c.label_en, c.score) for c in cands[:3]]
+
+
+def test_attested_words_come_from_label_pairs_whose_words_sound_alike(gazetteer):
+    attested = NameIndex(connect_readonly(gazetteer)).attested
+    assert attested["روج"] == ("rouge",) and attested["فرانسیسی"] == ("french",)
+    assert "لوزیانا" not in attested  # a qualifier has no counterpart in the English label
+    # جزائر کوکوس is Cocos Islands: word for word جزائر would be Cocos and کوکوس Islands, which sound otherwise
+    assert "جزائر" not in attested and "کوکوس" not in attested
