@@ -274,9 +274,9 @@ class CandidateFinder:
     def latin_guesses(self, norm: str) -> tuple[tuple[str, float], ...]:
         """Latin spellings of a normalised Urdu name, each with how far it is trusted (a factor on similarity): the
         romaniser's guesses, each a little less likely than the one before; the same for the name without an Arabic
-        article (صوبہ النعامہ: Naama); and the name spelled word by word with the Latin words the gazetteer's label
-        pairs attest (:attr:`linker.index.NameIndex.attested`; بیٹون روج میٹروپولیٹن: Baton Rouge Metropolitan,
-        which the romaniser spells Beton Ruj), the other words romanised.
+        article (صوبہ النعامہ: Naama); and the name spelled word by word with the Latin words the gazetteer's names
+        attest (:attr:`linker.index.NameIndex.attested`; بیٹون روج میٹروپولیٹن: Baton Rouge Metropolitan, which
+        the romaniser spells Beton Ruj), the other words romanised.
 
         Written by hand, an attested spelling is as good as the romaniser's second guess."""
         out: dict[str, float] = {}

@@ -19,8 +19,9 @@ consonant skeleton. The index holds
   of people, as sorted hashes with their name rows: running text tests every run of words against them to find
   the many such entities that have no Urdu name (عارف علوی: Arif Alvi; سام سنگ: Samsung). A file built before
   them has none (no such matches), and still opens;
-* the Latin words the gazetteer's own label pairs attest for Urdu words (روج: Rouge, from بیٹون روج and Baton
-  Rouge), which spell a name the romaniser gets wrong. A file built before them has none, and still opens.
+* the Latin words the gazetteer's own names attest for Urdu words (روج: Rouge, from بیٹون روج and Baton Rouge,
+  two names of one entity), which spell a name the romaniser gets wrong. A file built before them has none, and
+  still opens.
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
 index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.
@@ -64,8 +65,8 @@ MAX_QUERY_GRAMS = 14
 _SLICE_FROM = 256
 #: Sound forms shorter than this (two consonants) are shared by too many runs of everyday words to be indexed.
 MIN_SOUND = 3
-#: An Urdu word and the Latin word at its place in a label pair are kept when their consonant skeletons are at least
-#: this alike (rapidfuzz ratio): جزائر کوکوس is Cocos Islands, word for word جزائر: Cocos.
+#: An Urdu word and the Latin word at its place in another name of the entity are kept when their consonant skeletons
+#: are at least this alike (rapidfuzz ratio): جزائر کوکوس is Cocos Islands, word for word جزائر: Cocos.
 ATTESTED_SKELETON = 50
 #: How many Latin words are kept per Urdu word, the most often attested first.
 ATTESTED_PER_WORD = 2
@@ -155,21 +156,31 @@ def _build_sounds(con: sqlite3.Connection) -> int:
 
 
 def _build_attested(con: sqlite3.Connection) -> int:
-    """Urdu word -> Latin words, from the entities whose Urdu and English labels (qualifiers left out) have as many
-    words: word for word, where the two words' skeletons are alike (:data:`ATTESTED_SKELETON`). Stored as lines of
-    tab-separated words, the Urdu word first."""
+    """Urdu word -> Latin words, from each entity's own names (labels and aliases, qualifiers left out): an Urdu
+    and a Latin name of as many words, word for word where the two words' skeletons are alike
+    (:data:`ATTESTED_SKELETON`), counted once per entity. Stored as lines of tab-separated words, the Urdu word
+    first."""
+    names: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
+    for eid, name, script in con.execute(
+            "SELECT entity_id, name, script FROM names WHERE kind != 'generated' AND script IN ('urdu', 'latn')"):
+        forms = name_forms(without_qualifier(name))
+        if forms.script == script:
+            names.setdefault(eid, ([], []))[script == "latn"].append(forms.norm.split())
     seen: dict[str, Counter] = {}
-    for urdu, latin in con.execute("SELECT label_ur, label_en FROM entities WHERE label_ur != '' AND label_en != ''"):
-        u, e = name_forms(without_qualifier(urdu)), name_forms(without_qualifier(latin))
-        if u.script != "urdu" or e.script != "latn" or len(us := u.norm.split()) != len(es := e.norm.split()):
-            continue
-        for a, b in zip(us, es):
-            sa, sb = name_forms(a).skeleton, name_forms(b).skeleton
-            if sa and sb and fuzz.ratio(sa, sb) >= ATTESTED_SKELETON:
-                seen.setdefault(a, Counter())[b] += 1
+    for urdu, latin in names.values():
+        pairs = {(a, b) for u in urdu for e in latin if len(u) == len(e) for a, b in zip(u, e)
+                 if _sound_alike(a, b)}
+        for a, b in pairs:
+            seen.setdefault(a, Counter())[b] += 1
     lines = ["\t".join([a, *(b for b, _ in c.most_common(ATTESTED_PER_WORD))]) for a, c in sorted(seen.items())]
     _put_blob(con, "attested", "\n".join(lines).encode("utf-8"))
     return len(lines)
+
+
+def _sound_alike(urdu: str, latin: str) -> bool:
+    """Whether two words' cross-script skeletons are alike enough to be one word in two scripts."""
+    a, b = name_forms(urdu).skeleton, name_forms(latin).skeleton
+    return bool(a and b) and fuzz.ratio(a, b) >= ATTESTED_SKELETON
 
 
 @lru_cache(maxsize=200_000)
@@ -247,7 +258,7 @@ class NameIndex:
         self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
         self._sound_hashes = np.frombuffer(blobs.get("sound_hashes", b""), dtype=np.uint32)
         self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
-        #: Urdu word -> the Latin words label pairs attest for it (:func:`_build_attested`)
+        #: Urdu word -> the Latin words the gazetteer's names attest for it (:func:`_build_attested`)
         self.attested: dict[str, tuple[str, ...]] = {
             words[0]: tuple(words[1:]) for line in blobs.get("attested", b"").decode("utf-8").splitlines()
             if len(words := line.split("\t")) > 1}

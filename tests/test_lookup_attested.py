@@ -1,5 +1,5 @@
-"""Urdu names the romaniser spells wrong, found through what the gazetteer itself attests: the Latin words its
-label pairs give an Urdu word (بیٹون روج: Baton Rouge), and Arabic names without their article."""
+"""Urdu names the romaniser spells wrong, found through what the gazetteer itself attests: the Latin words an
+entity's other names give an Urdu word (بیٹون روج: Baton Rouge), and Arabic names without their article."""
 import pytest
 
 from gazetteer import build
@@ -26,9 +26,9 @@ def linker(gazetteer):
 
 
 @pytest.mark.parametrize("query, qid", [
-    # نارفوک is Norfolk in the city's label pair (romanised, Narfuk): the airport named after it, not the city
+    # نارفوک is Norfolk in the city's names (romanised, Narfuk): the airport named after it, not the city
     ("نارفوک بین الاقوامی ہوائی اڈا", "Q1432196"),
-    # فرانسیسی is French in French Polynesia's label pair, گیانا is Guyana: French Guiana, not Guyana
+    # فرانسیسی is French in French Polynesia's names, گیانا in Guyana's: French Guiana, not Guyana
     ("فرانسیسی گیانا", "Q3769"),
     # النعامہ romanised with its article (Alinaama) is nearer Alabama than Naama
     ("صوبہ النعامہ", "Q233675"),
@@ -38,9 +38,10 @@ def test_a_name_spelled_with_attested_words_finds_the_latin_only_entity(linker, 
     assert cands and cands[0].qid == qid, [(c.qid, c.label_en, c.score) for c in cands[:3]]
 
 
-def test_attested_words_come_from_label_pairs_whose_words_sound_alike(gazetteer):
+def test_attested_words_come_from_an_entitys_names_whose_words_sound_alike(gazetteer):
     attested = NameIndex(connect_readonly(gazetteer)).attested
     assert attested["روج"] == ("rouge",) and attested["فرانسیسی"] == ("french",)
+    assert attested["بیٹن"] == ("baton",)  # from the alias بیٹن روج
     assert "لوزیانا" not in attested  # a qualifier has no counterpart in the English label
     # جزائر کوکوس is Cocos Islands: word for word جزائر would be Cocos and کوکوس Islands, which sound otherwise
     assert "جزائر" not in attested and "کوکوس" not in attested
