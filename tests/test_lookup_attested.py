@@ -1,5 +1,8 @@
 """Urdu names the romaniser spells wrong, found through what the gazetteer itself attests: the Latin words an
 entity's other names give an Urdu word (بیٹون روج: Baton Rouge), and Arabic names without their article."""
+import shutil
+import sqlite3
+
 import pytest
 
 from gazetteer import build
@@ -45,3 +48,14 @@ def test_attested_words_come_from_an_entitys_names_whose_words_sound_alike(gazet
     assert "لوزیانا" not in attested  # a qualifier has no counterpart in the English label
     # جزائر کوکوس is Cocos Islands: word for word جزائر would be Cocos and کوکوس Islands, which sound otherwise
     assert "جزائر" not in attested and "کوکوس" not in attested
+
+
+def test_a_file_built_before_attested_words_still_looks_up(gazetteer, tmp_path):
+    old = tmp_path / "old.sqlite"
+    shutil.copy(gazetteer, old)
+    with sqlite3.connect(old) as con:
+        con.execute("DELETE FROM lx_blobs WHERE name = 'attested'")
+    linker = Linker.open(old)
+    assert linker.lookup("نارفوک")[0].qid == "Q49231"
+    # without the attested words the airport is out of reach again, as before them
+    assert linker.lookup("نارفوک بین الاقوامی ہوائی اڈا")[0].qid != "Q1432196"
