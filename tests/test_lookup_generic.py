@@ -30,6 +30,13 @@ def test_generic_word_and_name_find_the_feature(linker, query, qid):
     assert cands and cands[0].qid == qid, [(c.qid, c.label_en, c.score) for c in cands[:3]]
 
 
+def test_a_bare_name_is_the_city_even_when_it_is_the_provinces_own_alias(linker):
+    # پادووا is an Urdu name of the province (labelled صوبہ پادووا) and only a spelling generated for the city,
+    # which has no Urdu name: a bare name still means the city
+    assert linker.lookup("پادووا")[0].qid == "Q617"
+    assert linker.lookup("صوبہ پادووا")[0].qid == "Q16226"
+
+
 def test_bare_names_still_find_the_namesake(linker):
     assert linker.lookup("لیبیا")[0].qid == "Q1016"
     assert linker.lookup("ہوائی")[0].qid == "Q782"
