@@ -156,16 +156,19 @@ def _build_sounds(con: sqlite3.Connection) -> int:
 
 
 def _build_attested(con: sqlite3.Connection) -> int:
-    """Urdu word -> Latin words, from each entity's own names (labels and aliases, qualifiers left out): an Urdu
-    and a Latin name of as many words, word for word where the two words' skeletons are alike
-    (:data:`ATTESTED_SKELETON`), counted once per entity. Stored as lines of tab-separated words, the Urdu word
-    first."""
+    """Urdu word -> Latin words, from each entity's own names (labels and aliases, without qualifiers and generic
+    words, which the two languages put at different places: جزیرہ اسینشن, Ascension Island): an Urdu and a Latin
+    name of as many words, word for word where the two words' skeletons are alike (:data:`ATTESTED_SKELETON`),
+    counted once per entity. Stored as lines of tab-separated words, the Urdu word first."""
+    from .candidates import latin_core, without_generic  # linker.candidates builds on this module
+
     names: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
     for eid, name, script in con.execute(
             "SELECT entity_id, name, script FROM names WHERE kind != 'generated' AND script IN ('urdu', 'latn')"):
         forms = name_forms(without_qualifier(name))
         if forms.script == script:
-            names.setdefault(eid, ([], []))[script == "latn"].append(forms.norm.split())
+            core = latin_core(forms.norm) if script == "latn" else without_generic(forms.norm)
+            names.setdefault(eid, ([], []))[script == "latn"].append(core.split())
     seen: dict[str, Counter] = {}
     for urdu, latin in names.values():
         pairs = {(a, b) for u in urdu for e in latin if len(u) == len(e) for a, b in zip(u, e)
