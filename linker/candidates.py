@@ -42,7 +42,8 @@ _VERIFY_FLOOR = 8
 _KEY_FLOOR = 0.75
 #: How many of a lookup's best cross-script candidates are spelled by the transliteration model (spelling_fits).
 _SPELL_CHECK = 30
-#: How many word-by-word spellings from attested words (:meth:`CandidateFinder.latin_guesses`) a query gets.
+#: How many word-by-word spellings from attested words a name gets (:meth:`CandidateFinder.latin_guesses`,
+#: :meth:`CandidateFinder.urdu_guesses`).
 _ATTESTED_SPELLINGS = 4
 #: Urdu writes a foreign t, d, r with the dental ت د ر or the retroflex ٹ ڈ ڑ (پوتن and پوٹن are both Putin), and a
 #: vowel after a vowel with or without hamza's seat (ناؤرو and ناورو are Nauru, کوئٹہ and کویٹہ Quetta): names
@@ -152,6 +153,7 @@ class CandidateFinder:
         self.sounded = lru_cache(maxsize=20_000)(self._sounded)
         self.qualified_places = lru_cache(maxsize=5_000)(self._qualified_places)
         self.name_generics = lru_cache(maxsize=50_000)(self._name_generics)
+        self.urdu_guesses = lru_cache(maxsize=50_000)(self._urdu_guesses)
 
     def _name_generics(self, eid: int) -> frozenset[str]:
         """The generic words of an entity's real names, canonical English (:func:`linker.rank.generic_words`): Cocos
@@ -243,7 +245,7 @@ class CandidateFinder:
         if forms.script == "urdu" and script == "latn":
             best = max((fuzz.ratio(name_forms(r).key, key) for r in romanisations(forms.norm)), default=0.0)
         elif forms.script == "latn" and script == "urdu":
-            best = max((fuzz.ratio(name_forms(u).key, key) for u in urdu_spellings(forms.norm)), default=0.0)
+            best = max((fuzz.ratio(name_forms(u).key, key) for u in self.urdu_guesses(forms.norm)), default=0.0)
         else:
             best = 0.0
         return max(_KEY_FLOOR, best / 100)
@@ -262,7 +264,7 @@ class CandidateFinder:
         if forms.script == "urdu":
             guesses = self.latin_guesses(forms.norm)
         elif forms.script == "latn":
-            guesses = tuple((s, _decay(rank)) for rank, s in enumerate(urdu_spellings(forms.norm)))
+            guesses = tuple((s, _decay(rank)) for rank, s in enumerate(self.urdu_guesses(forms.norm)))
         else:
             return
         for spelling, decay in guesses:
@@ -289,6 +291,17 @@ class CandidateFinder:
                 for combo in islice(product(*options), _ATTESTED_SPELLINGS):
                     out.setdefault(" ".join(combo), _decay(1))
         return tuple(out.items())
+
+    def _urdu_guesses(self, latin: str) -> tuple[str, ...]:
+        """Urdu spellings of a Latin name: the transliteration model's, then the name spelled word by word with the
+        Urdu words the gazetteer's names attest (:attr:`linker.index.NameIndex.attested_urdu`; Norfolk: نارفوک, from
+        the names of Norfolk, Virginia), the other words spelled by the model; cached as :attr:`urdu_guesses`."""
+        out = list(urdu_spellings(latin))
+        words = name_forms(latin).norm.split()
+        if any(w in self.index.attested_urdu for w in words):
+            options = [self.index.attested_urdu.get(w) or urdu_spellings(w)[:1] or (w,) for w in words]
+            out += [" ".join(combo) for combo in islice(product(*options), _ATTESTED_SPELLINGS)]
+        return tuple(dict.fromkeys(out))
 
     def words(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.6) -> None:
         """Multi-word names sharing words with a multi-word query, scored by how the words align.
@@ -440,7 +453,7 @@ class CandidateFinder:
                 scored[r.eid] = (cheap, latin, rest)
         for eid, (cheap, latin, rest) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:_SPELL_CHECK]:
             spelled = max((fuzz.ratio(qcore.key, name_forms(u).key) / 100
-                           for v in _adjective_nouns(rest) for u in urdu_spellings(v)), default=0.0)
+                           for v in _adjective_nouns(rest) for u in self.urdu_guesses(v)), default=0.0)
             _keep(out, Evidence(eid, latin, "transliteration", round(max(cheap, spelled), 4), rest))
 
     def lookup(self, text: str) -> dict[int, Evidence]:
@@ -518,7 +531,7 @@ class CandidateFinder:
             best = ev
             for latin, method in spelled:
                 spell = latin_core(latin) if core else latin
-                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in urdu_spellings(spell)),
+                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in self.urdu_guesses(spell)),
                                 default=0.0), 4)
                 if match_quality(method, sim) > match_quality(best.method, best.sim):
                     best = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "", ev.foreign)

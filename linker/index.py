@@ -20,8 +20,8 @@ consonant skeleton. The index holds
   the many such entities that have no Urdu name (عارف علوی: Arif Alvi; سام سنگ: Samsung). A file built before
   them has none (no such matches), and still opens;
 * the Latin words the gazetteer's own names attest for Urdu words (روج: Rouge, from بیٹون روج and Baton Rouge,
-  two names of one entity), which spell a name the romaniser gets wrong. A file built before them has none, and
-  still opens.
+  two names of one entity), and the Urdu words they attest for Latin words, which spell a name where the
+  transliteration model gets it wrong. A file built before them has none, and still opens.
 
 Everything expensive is computed once by :func:`build_index` inside the build and stored as BLOBs; opening an
 index maps them with :func:`numpy.frombuffer` (no copy, no parsing), so start-up is fast and memory small.
@@ -156,10 +156,10 @@ def _build_sounds(con: sqlite3.Connection) -> int:
 
 
 def _build_attested(con: sqlite3.Connection) -> int:
-    """Urdu word -> Latin words, from each entity's own names (labels and aliases, without qualifiers and generic
-    words, which the two languages put at different places: جزیرہ اسینشن, Ascension Island): an Urdu and a Latin
-    name of as many words, word for word where the two words' skeletons are alike (:data:`ATTESTED_SKELETON`),
-    counted once per entity. Stored as lines of tab-separated words, the Urdu word first."""
+    """Urdu word -> Latin words and Latin word -> Urdu words, from each entity's own names (labels and aliases,
+    without qualifiers and generic words, which the two languages put at different places: جزیرہ اسینشن, Ascension
+    Island): an Urdu and a Latin name of as many words, word for word where the two words' skeletons are alike
+    (:data:`ATTESTED_SKELETON`), counted once per entity."""
     from .candidates import latin_core, without_generic  # linker.candidates builds on this module
 
     names: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
@@ -169,15 +169,29 @@ def _build_attested(con: sqlite3.Connection) -> int:
         if forms.script == script:
             core = latin_core(forms.norm) if script == "latn" else without_generic(forms.norm)
             names.setdefault(eid, ([], []))[script == "latn"].append(core.split())
-    seen: dict[str, Counter] = {}
+    to_latin: dict[str, Counter] = {}
+    to_urdu: dict[str, Counter] = {}
     for urdu, latin in names.values():
         pairs = {(a, b) for u in urdu for e in latin if len(u) == len(e) for a, b in zip(u, e)
                  if _sound_alike(a, b)}
         for a, b in pairs:
-            seen.setdefault(a, Counter())[b] += 1
-    lines = ["\t".join([a, *(b for b, _ in c.most_common(ATTESTED_PER_WORD))]) for a, c in sorted(seen.items())]
-    _put_blob(con, "attested", "\n".join(lines).encode("utf-8"))
-    return len(lines)
+            to_latin.setdefault(a, Counter())[b] += 1
+            to_urdu.setdefault(b, Counter())[a] += 1
+    _put_word_lists(con, "attested", to_latin)
+    _put_word_lists(con, "attested_urdu", to_urdu)
+    return len(to_latin)
+
+
+def _put_word_lists(con: sqlite3.Connection, name: str, counts: dict[str, Counter]) -> None:
+    """word -> its :data:`ATTESTED_PER_WORD` most frequent counterparts, stored as lines of tab-separated words."""
+    lines = ("\t".join([w, *(o for o, _ in c.most_common(ATTESTED_PER_WORD))]) for w, c in sorted(counts.items()))
+    _put_blob(con, name, "\n".join(lines).encode("utf-8"))
+
+
+def _read_word_lists(blobs: dict[str, bytes], name: str) -> dict[str, tuple[str, ...]]:
+    """The word lists :func:`_put_word_lists` stored (none in a file built before them)."""
+    return {words[0]: tuple(words[1:]) for line in blobs.get(name, b"").decode("utf-8").splitlines()
+            if len(words := line.split("\t")) > 1}
 
 
 def _sound_alike(urdu: str, latin: str) -> bool:
@@ -261,10 +275,9 @@ class NameIndex:
         self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
         self._sound_hashes = np.frombuffer(blobs.get("sound_hashes", b""), dtype=np.uint32)
         self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
-        #: Urdu word -> the Latin words the gazetteer's names attest for it (:func:`_build_attested`)
-        self.attested: dict[str, tuple[str, ...]] = {
-            words[0]: tuple(words[1:]) for line in blobs.get("attested", b"").decode("utf-8").splitlines()
-            if len(words := line.split("\t")) > 1}
+        #: Urdu word -> the Latin words the gazetteer's names attest for it, and the reverse (:func:`_build_attested`)
+        self.attested = _read_word_lists(blobs, "attested")
+        self.attested_urdu = _read_word_lists(blobs, "attested_urdu")
 
     def __len__(self) -> int:
         return len(self._forms)
