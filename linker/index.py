@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .keys import name_forms, sound_form, without_qualifier
+from .keys import QUALIFIER, name_forms, norm_name, script_of, sound_form, without_qualifier
 
 #: Bump when the tables or the gram scheme below change.
 INDEX_VERSION = "5"
@@ -163,17 +163,20 @@ def _build_attested(con: sqlite3.Connection) -> int:
     from .candidates import latin_core, without_generic  # linker.candidates builds on this module
 
     names: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
-    for eid, name, script in con.execute(
-            "SELECT entity_id, name, script FROM names WHERE kind != 'generated' AND script IN ('urdu', 'latn')"):
-        forms = name_forms(without_qualifier(name))
-        if forms.script == script:
-            core = latin_core(forms.norm) if script == "latn" else without_generic(forms.norm)
+    for eid, name, norm, script in con.execute(  # only entities with a real Urdu name have pairs
+            "SELECT entity_id, name, norm, script FROM names WHERE kind != 'generated' AND script IN ('urdu', 'latn') "
+            "AND entity_id IN (SELECT entity_id FROM names WHERE script = 'urdu' AND kind != 'generated')"):
+        if QUALIFIER.search(name):
+            norm = norm_name(without_qualifier(name))
+        if script_of(norm) == script:
+            core = latin_core(norm) if script == "latn" else without_generic(norm)
             names.setdefault(eid, ([], []))[script == "latn"].append(core.split())
     to_latin: dict[str, Counter] = {}
     to_urdu: dict[str, Counter] = {}
+    skeleton = lru_cache(maxsize=None)(lambda word: name_forms(word).skeleton)
     for urdu, latin in names.values():
         pairs = {(a, b) for u in urdu for e in latin if len(u) == len(e) for a, b in zip(u, e)
-                 if _sound_alike(a, b)}
+                 if _sound_alike(skeleton(a), skeleton(b))}
         for a, b in pairs:
             to_latin.setdefault(a, Counter())[b] += 1
             to_urdu.setdefault(b, Counter())[a] += 1
@@ -183,8 +186,10 @@ def _build_attested(con: sqlite3.Connection) -> int:
 
 
 def _put_word_lists(con: sqlite3.Connection, name: str, counts: dict[str, Counter]) -> None:
-    """word -> its :data:`ATTESTED_PER_WORD` most frequent counterparts, stored as lines of tab-separated words."""
-    lines = ("\t".join([w, *(o for o, _ in c.most_common(ATTESTED_PER_WORD))]) for w, c in sorted(counts.items()))
+    """word -> its :data:`ATTESTED_PER_WORD` most frequent counterparts (ties in alphabetical order, so that a build
+    is reproducible), stored as lines of tab-separated words."""
+    lines = ("\t".join([w, *(o for o, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:ATTESTED_PER_WORD])])
+             for w, c in sorted(counts.items()))
     _put_blob(con, name, "\n".join(lines).encode("utf-8"))
 
 
@@ -194,9 +199,8 @@ def _read_word_lists(blobs: dict[str, bytes], name: str) -> dict[str, tuple[str,
             if len(words := line.split("\t")) > 1}
 
 
-def _sound_alike(urdu: str, latin: str) -> bool:
+def _sound_alike(a: str, b: str) -> bool:
     """Whether two words' cross-script skeletons are alike enough to be one word in two scripts."""
-    a, b = name_forms(urdu).skeleton, name_forms(latin).skeleton
     return bool(a and b) and fuzz.ratio(a, b) >= ATTESTED_SKELETON
 
 
