@@ -116,6 +116,16 @@ def _nbest(fn, text: str, n: int) -> list[str]:
     return out
 
 
+def _word_by_word(words: list[str], attested: dict[str, tuple[str, ...]],
+                  guess: Callable[[str], tuple[str, ...]]) -> list[str]:
+    """A name spelled word by word in the other script with the words ``attested`` for its words, the others by
+    their first ``guess``; none if no word is attested."""
+    if not any(w in attested for w in words):
+        return []
+    options = [attested.get(w) or guess(w)[:1] or (w,) for w in words]
+    return [" ".join(combo) for combo in islice(product(*options), _ATTESTED_SPELLINGS)]
+
+
 def _decay(rank: int) -> float:
     """How far a transliterator's guess of this rank (0: its best) is trusted: later guesses are less likely."""
     return 1.0 - 0.04 * rank
@@ -278,30 +288,23 @@ class CandidateFinder:
         romaniser's guesses, each a little less likely than the one before; the same for the name without an Arabic
         article (صوبہ النعامہ: Naama); and the name spelled word by word with the Latin words the gazetteer's names
         attest (:attr:`linker.index.NameIndex.attested`; بیٹون روج میٹروپولیٹن: Baton Rouge Metropolitan, which
-        the romaniser spells Beton Ruj), the other words romanised.
+        the romaniser spells Beton Roj), the other words romanised.
 
         Written by hand, an attested spelling is as good as the romaniser's second guess."""
         out: dict[str, float] = {}
         for text in dict.fromkeys((norm, without_article(norm))):
             for rank, spelling in enumerate(romanisations(text)):
                 out.setdefault(spelling, _decay(rank))
-            words = text.split()
-            if any(w in self.index.attested for w in words):
-                options = [self.index.attested.get(w) or romanisations(w)[:1] or (w,) for w in words]
-                for combo in islice(product(*options), _ATTESTED_SPELLINGS):
-                    out.setdefault(" ".join(combo), _decay(1))
+            for spelling in _word_by_word(text.split(), self.index.attested, romanisations):
+                out.setdefault(spelling, _decay(1))
         return tuple(out.items())
 
     def _urdu_guesses(self, latin: str) -> tuple[str, ...]:
         """Urdu spellings of a Latin name: the transliteration model's, then the name spelled word by word with the
         Urdu words the gazetteer's names attest (:attr:`linker.index.NameIndex.attested_urdu`; Norfolk: نارفوک, from
         the names of Norfolk, Virginia), the other words spelled by the model; cached as :attr:`urdu_guesses`."""
-        out = list(urdu_spellings(latin))
-        words = name_forms(latin).norm.split()
-        if any(w in self.index.attested_urdu for w in words):
-            options = [self.index.attested_urdu.get(w) or urdu_spellings(w)[:1] or (w,) for w in words]
-            out += [" ".join(combo) for combo in islice(product(*options), _ATTESTED_SPELLINGS)]
-        return tuple(dict.fromkeys(out))
+        spelled = _word_by_word(name_forms(latin).norm.split(), self.index.attested_urdu, urdu_spellings)
+        return tuple(dict.fromkeys([*urdu_spellings(latin), *spelled]))
 
     def words(self, forms: NameForms, out: dict[int, Evidence], min_sim: float = 0.6) -> None:
         """Multi-word names sharing words with a multi-word query, scored by how the words align.
