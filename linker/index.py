@@ -32,7 +32,7 @@ import sqlite3
 import zlib
 from array import array
 from collections import Counter
-from functools import lru_cache, reduce
+from functools import cached_property, lru_cache, reduce
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -193,9 +193,10 @@ def _put_word_lists(con: sqlite3.Connection, name: str, counts: dict[str, Counte
     _put_blob(con, name, "\n".join(lines).encode("utf-8"))
 
 
-def _read_word_lists(blobs: dict[str, bytes], name: str) -> dict[str, tuple[str, ...]]:
+def _read_word_list(con: sqlite3.Connection, name: str) -> dict[str, tuple[str, ...]]:
     """The word lists :func:`_put_word_lists` stored (none in a file built before them)."""
-    return {words[0]: tuple(words[1:]) for line in blobs.get(name, b"").decode("utf-8").splitlines()
+    row = con.execute("SELECT data FROM lx_blobs WHERE name = ?", (name,)).fetchone()
+    return {words[0]: tuple(words[1:]) for line in (row[0] if row else b"").decode("utf-8").splitlines()
             if len(words := line.split("\t")) > 1}
 
 
@@ -279,12 +280,20 @@ class NameIndex:
         self._word_lists = lru_cache(maxsize=50_000)(self._word_lists_uncached)
         self._sound_hashes = np.frombuffer(blobs.get("sound_hashes", b""), dtype=np.uint32)
         self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
-        #: Urdu word -> the Latin words the gazetteer's names attest for it, and the reverse (:func:`_build_attested`)
-        self.attested = _read_word_lists(blobs, "attested")
-        self.attested_urdu = _read_word_lists(blobs, "attested_urdu")
 
     def __len__(self) -> int:
         return len(self._forms)
+
+    @cached_property
+    def attested(self) -> dict[str, tuple[str, ...]]:
+        """Urdu word -> the Latin words the gazetteer's names attest for it (:func:`_build_attested`); read on first
+        use, since only lookup needs them (running text keeps the memory)."""
+        return _read_word_list(self._con, "attested")
+
+    @cached_property
+    def attested_urdu(self) -> dict[str, tuple[str, ...]]:
+        """Latin word -> the Urdu words the gazetteer's names attest for it; read on first use."""
+        return _read_word_list(self._con, "attested_urdu")
 
     def contains(self, space: str, forms: Iterable[str]) -> list[bool]:
         """For each form, whether some gazetteer name has exactly this form in ``space`` (no SQLite access)."""
