@@ -491,6 +491,14 @@ class CandidateFinder:
             self.transliterated(core_forms, out)
             self.verify(core_forms, out, core=True)
             self.generic_named(head, out)
+        untitled = without_title(head.norm)
+        if untitled != head.norm:  # ڈاکٹر عارف علوی: Arif Alvi, whose names have no title
+            untitled_forms = name_forms(untitled)
+            self.exact(untitled_forms, out, bare)
+            self.fuzzy(untitled_forms, out)
+            self.words(untitled_forms, out)
+            self.transliterated(untitled_forms, out)
+            self.verify(untitled_forms, out)
         self.without_legal_form(head, out)
         self.name_part(head, out)
         self.verify(head, out)
@@ -805,6 +813,19 @@ def without_state_form(norm: str) -> str:
     if not any(w in _STATE_NOUNS for w in words):
         return norm
     return " ".join(w for w in words if w not in _STATE_WORDS) or norm
+
+
+#: Titles written before a person's name that the person's names do not carry (unlike خواجہ or چوہدری, which
+#: Wikidata labels often do: Khawaja Saad Rafique).
+_TITLES = frozenset("ڈاکٹر جنرل کیپٹن کرنل میجر بیگم محترمہ مسٹر مسز جناب سینیٹر".split())
+
+
+def without_title(norm: str) -> str:
+    """A normalised name without the titles it starts with (ڈاکٹر عارف علوی -> عارف علوی), if a name of two words or
+    more is left; else the name unchanged."""
+    words = norm.split()
+    start = next((i for i, w in enumerate(words) if w not in _TITLES), len(words))
+    return " ".join(words[start:]) if start and len(words) - start >= 2 else norm
 
 
 def latin_core(name: str) -> str:

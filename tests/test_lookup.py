@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linker import Linker
+from linker.candidates import without_title
 from linker.rank import METHOD_WEIGHT, EntityInfo, lookup_logit
 from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
 
@@ -299,3 +300,14 @@ def test_of_equally_scored_candidates_the_one_named_by_its_label_comes_first(lin
     # area's claimants); both are countries to the prior, so the scores tie and the QID used to decide
     cands = linker.lookup("India", k=3)
     assert [c.qid for c in cands[:2]] == ["Q668", "Q1162"] and cands[0].score == cands[1].score
+
+
+def test_a_title_before_a_name_is_left_out(linker):
+    # Arif Alvi has Latin names only. With its title the query shares no skeleton with them, and was found only as
+    # the romanisation "Dr. Arif Alvi", far below the name without the title (0.72 against 0.95); in the full
+    # gazetteer, not at all
+    plain, titled = top(linker, "عارف علوی"), top(linker, "ڈاکٹر عارف علوی")
+    assert plain.qid == titled.qid == "Q4790529"
+    assert (titled.method, titled.score) == (plain.method, plain.score)
+    assert without_title("جنرل سانتوس") == "جنرل سانتوس"  # one word left: a name may start with a title
+    assert without_title("خواجہ سعد رفیق") == "خواجہ سعد رفیق"  # Wikidata labels carry this one
