@@ -464,8 +464,8 @@ class CandidateFinder:
         translation matches.
 
         A qualifier after a comma or in brackets (کلارکسبرگ، مغربی ورجینیا) is matched without it too, and so are
-        names without their generic words (ہالاند کاؤنٹی as ہالاند); the cross-script candidates are then re-scored
-        by spelling each in the other script (:meth:`verify`).
+        names without their generic words (ہالاند کاؤنٹی as ہالاند) or a person's title (ڈاکٹر عارف علوی as عارف
+        علوی); the cross-script candidates are then re-scored by spelling each in the other script (:meth:`verify`).
         """
         forms = name_forms(text)
         out: dict[int, Evidence] = {}
@@ -815,8 +815,8 @@ def without_state_form(norm: str) -> str:
     return " ".join(w for w in words if w not in _STATE_WORDS) or norm
 
 
-#: Titles written before a person's name that the person's names do not carry (unlike خواجہ or چوہدری, which
-#: Wikidata labels often do: Khawaja Saad Rafique).
+#: Titles written before a person's name that the person's names do not carry: the part of context.NAME_TITLES
+#: without خواجہ, چوہدری and the like, which Wikidata labels often keep (Khawaja Saad Rafique).
 _TITLES = frozenset("ڈاکٹر جنرل کیپٹن کرنل میجر بیگم محترمہ مسٹر مسز جناب سینیٹر".split())
 
 
