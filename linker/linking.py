@@ -385,6 +385,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         elif yes or ent.type in no:
             f["cue_disagrees"] = 1.0
     span = words[win.first:win.last + 1]
+    famous_generated = _famous_generated(ev, ent, win)
     if win.tokens == 1:
         word = span[0].norm
         f["single"] = 1.0
@@ -398,7 +399,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         if span[0].kind == "urdu" and not win.split:
             if word.endswith(_PLURAL_ENDINGS):
                 f["plural_ending"] = 1.0
-            elif word.endswith(_VERB_ENDINGS) and not (_famous_generated(ev, ent, win) and not everyday(word)):
+            elif word.endswith(_VERB_ENDINGS) and not (famous_generated and not everyday(word)):
                 f["verb_ending"] = 1.0  # but جکارتا and ہوانا are no verbs
     if not win.split and all(_common(w.norm, win.tokens) for w in span):
         if win.tokens == 1:
@@ -422,7 +423,7 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["misc"] = 1.0
     if ent.label_ur:
         f["urdu_label"] = 1.0
-    if _famous_generated(ev, ent, win):
+    if famous_generated:
         f["famous_generated"] = 1.0  # بھارت, سنگاپور: Wikidata lacks the Urdu label of many a country and capital
     if ev.foreign and ent.country != URDU_COUNTRY:
         f["foreign_alias"] = 1.0

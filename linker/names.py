@@ -107,10 +107,12 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     keys = {f.key for f in forms}
     urdu: list[str] = []     # Urdu names (and any Arabic-script name of a place in Pakistan)
     foreign: list[str] = []  # Arabic-script names in another language
+    latin: list[str] = []
     for (n, lang, _), f in zip(names, forms):
         if f.script == "urdu":
             (urdu if lang == "ur" or home else foreign).append(n)
-    latin = [n for (n, _, _), f in zip(names, forms) if f.script == "latn"]
+        elif f.script == "latn":
+            latin.append(n)
     out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
     out += [v for name in urdu for v in without_city(name)]
     if not urdu:
