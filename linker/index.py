@@ -236,6 +236,18 @@ def _read_postings(blobs: dict[str, bytes], prefix: str) -> tuple[dict[str, tupl
             np.frombuffer(blobs[f"{prefix}_postings"], dtype=np.int32))
 
 
+def _form_offsets(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(start offsets, with one past the end last; lengths in characters) of the newline-separated UTF-8 forms."""
+    if not blob:
+        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
+    codes = np.frombuffer(blob, dtype=np.uint8)
+    starts = np.concatenate(([0], np.flatnonzero(codes == 10) + 1, [len(blob) + 1]))
+    # a character is a byte that is not a UTF-8 continuation byte; each form but the last counts its newline
+    chars = np.add.reduceat((codes & 0xC0) != 0x80, starts[:-1], dtype=np.int32)
+    chars[:-1] -= 1
+    return starts, chars
+
+
 def _put_blob(con: sqlite3.Connection, name: str, data: bytes) -> None:
     con.execute("INSERT INTO lx_blobs VALUES (?, ?)", (name, data))
 
@@ -272,8 +284,9 @@ class NameIndex:
         if blobs.get("version", b"").decode() != INDEX_VERSION:
             raise ValueError("the gazetteer's name index is missing or from another version")
         self._hashes = {s: np.frombuffer(blobs[f"hashes_{s}"], dtype=np.uint32) for s in SPACES}
-        self._forms = blobs["forms"].decode("utf-8").split("\n") if blobs["forms"] else []
-        self._lengths = np.fromiter(map(len, self._forms), dtype=np.int32, count=len(self._forms))
+        # the keys stay one UTF-8 blob, cut by offsets on use: half a million str objects would cost ~40 MB
+        self._form_blob = blobs["forms"]
+        self._form_starts, self._lengths = _form_offsets(self._form_blob)
         self._grams, self._postings = _read_postings(blobs, "gram")
         self._posting_lengths = np.frombuffer(blobs["posting_lengths"], dtype=np.uint8)
         self._words, self._word_postings = _read_postings(blobs, "word")
@@ -282,7 +295,10 @@ class NameIndex:
         self._sound_rows = np.frombuffer(blobs.get("sound_rows", b""), dtype=np.int32)
 
     def __len__(self) -> int:
-        return len(self._forms)
+        return len(self._lengths)
+
+    def _form(self, i: int) -> str:
+        return self._form_blob[self._form_starts[i]:self._form_starts[i + 1] - 1].decode("utf-8")
 
     @cached_property
     def attested(self) -> dict[str, tuple[str, ...]]:
@@ -391,7 +407,7 @@ class NameIndex:
         if len(cand) > size:
             dice = shared / (n_grams + self._lengths[cand])
             cand = np.sort(cand[np.argpartition(-dice, size)[:size]])
-        return [self._forms[i] for i in cand.tolist()]
+        return [self._form(i) for i in cand.tolist()]
 
     def _same_skeleton(self, form: str) -> list[str]:
         """Keys of the names with the consonant skeleton of the key ``form``, sorted, unless more than

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 from gazetteer import build
 from gazetteer.sources import open_source
 from linker import GazetteerError, Linker
-from linker.index import NameIndex
+from linker.index import NameIndex, _form_offsets
 from linker.store import connect_readonly
 from tests.engine_gazetteer import engine_gazetteer  # noqa: F401 (fixture)
 from tests.conftest import FIXTURES
@@ -71,3 +71,12 @@ def test_gazetteer_without_index_is_refused(tmp_path):
     con.close()
     with pytest.raises(GazetteerError, match="rebuild"):
         Linker.open(out)
+
+
+def test_forms_are_cut_from_their_blob_with_lengths_in_characters():
+    forms = ["khasan", "کھاسن", "ariege", "x", "پیانگیانگ"]
+    blob = "\n".join(forms).encode("utf-8")
+    starts, lengths = _form_offsets(blob)
+    assert [blob[starts[i]:starts[i + 1] - 1].decode("utf-8") for i in range(len(forms))] == forms
+    assert lengths.tolist() == [len(f) for f in forms]  # characters, not UTF-8 bytes (Urdu letters take two)
+    assert _form_offsets(b"")[1].size == 0
