@@ -32,6 +32,7 @@ from linker.index import build_index
 from linker.keys import name_forms
 from linker.names import for_entity as generated_names
 from linker.normalize import NORMALISER_VERSION
+from linker.respell import respellings
 from linker.store import INDEXES, SCHEMA, SCHEMA_VERSION
 from linker.translit import unload as unload_transliterator
 
@@ -96,9 +97,12 @@ def expand_names(entity: Entity) -> list[NameRow]:
     """Every name row of one entity, with the match forms of :mod:`linker.keys` (names without any are dropped)."""
     rows: list[NameRow] = []
     own = list(entity_names(entity))
+    own += respellings(own, entity.country)  # Chomutov: Khomutov, as Czech reads it
+    keys: set[str] = set()
     for name, lang, kind in own + generated_names(entity, own):  # + Urdu spellings of Latin-only names
         f = name_forms(name)
-        if f.key:
+        if f.key and not (kind == "respelled" and f.key in keys):
+            keys.add(f.key)
             rows.append((name, lang, kind, f.norm, f.key, f.skeleton, f.script))
     return rows
 

@@ -77,7 +77,7 @@ class NameRow:
     eid: int
     name: str
     lang: str
-    kind: str         # label / alias / generated
+    kind: str         # label / alias / respelled / generated
     key: str
     script: str
     norm: str

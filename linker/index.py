@@ -145,10 +145,12 @@ def _build_words(con: sqlite3.Connection) -> int:
 
 def _build_sounds(con: sqlite3.Connection) -> int:
     """Sound forms of the Latin names of organisations and the multi-word ones of people (a one-word name says
-    too little of a person): sorted hashes, and the name rowid of each."""
+    too little of a person), not their respellings (which sound like too many runs of Urdu words: Maurice Druon
+    read as French, Moric Druon, is امریکی ڈرون): sorted hashes, and the name rowid of each."""
     pairs = sorted((form_hash(form), rowid) for rowid, norm in con.execute(
         "SELECT n.rowid, n.norm FROM names n JOIN entities e ON e.id = n.entity_id "
-        "WHERE n.script = 'latn' AND (instr(n.norm, ' ') > 0 AND e.coarse = 'PER' OR e.coarse = 'ORG')")
+        "WHERE n.script = 'latn' AND n.kind IN ('label', 'alias') "
+        "AND (instr(n.norm, ' ') > 0 AND e.coarse = 'PER' OR e.coarse = 'ORG')")
         if len(form := sound_form(norm.split())) >= MIN_SOUND)
     _put_blob(con, "sound_hashes", np.array([h for h, _ in pairs], dtype=np.uint32).tobytes())
     _put_blob(con, "sound_rows", np.array([r for _, r in pairs], dtype=np.int32).tobytes())
@@ -156,15 +158,16 @@ def _build_sounds(con: sqlite3.Connection) -> int:
 
 
 def _build_attested(con: sqlite3.Connection) -> int:
-    """Urdu word -> Latin words and Latin word -> Urdu words, from each entity's own names (labels and aliases,
-    without qualifiers and generic words, which the two languages put at different places: جزیرہ اسینشن, Ascension
-    Island): an Urdu and a Latin name of as many words, word for word where the two words' skeletons are alike
-    (:data:`ATTESTED_SKELETON`), counted once per entity."""
+    """Urdu word -> Latin words and Latin word -> Urdu words, from each entity's own names (labels and aliases, not
+    respellings; without qualifiers and generic words, which the two languages put at different places: جزیرہ
+    اسینشن, Ascension Island): an Urdu and a Latin name of as many words, word for word where the two words'
+    skeletons are alike (:data:`ATTESTED_SKELETON`), counted once per entity."""
     from .candidates import latin_core, without_generic  # linker.candidates builds on this module
 
     names: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
     for eid, name, norm, script in con.execute(  # only entities with a real Urdu name have pairs
-            "SELECT entity_id, name, norm, script FROM names WHERE kind != 'generated' AND script IN ('urdu', 'latn') "
+            "SELECT entity_id, name, norm, script FROM names WHERE kind IN ('label', 'alias') "
+            "AND script IN ('urdu', 'latn') "
             "AND entity_id IN (SELECT entity_id FROM names WHERE script = 'urdu' AND kind != 'generated')"):
         if QUALIFIER.search(name):
             norm = norm_name(without_qualifier(name))

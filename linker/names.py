@@ -94,13 +94,14 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     Urdu names ending in ا or ہ get the other ending too (امریکا / امریکہ, افریقہ / افریقا: both are written), and
     those ending in "City" spelled out (ویٹیکن سٹی) get the name without it, as news writes it.
     An entity without an Urdu name gets Urdu spellings of its first Latin names (where Urdu news has a spelling
-    the gazetteer usually has it too, and generated variants of it would mostly add noise). An Arabic-script name
-    in another language is no Urdu name (تهران, Persian for Tehran; البحرين, Arabic for Bahrain: Urdu writes تہران,
-    بحرین), except for a place in Pakistan (``home``), whose Arabic-script names are Urdu whatever they are filed
-    under; it is spelled the Urdu way (:func:`arabic_as_urdu`) besides the spellings of the Latin names. Prominent
-    people also get their surname alone (اوباما، مرکل), from an Urdu name if they have one, unless it is a common
-    name part (context.COMMON_NAME_PARTS: محمد, خان). Spellings that equal (by key) a name the entity already has,
-    common words and very short strings are left out.
+    the gazetteer usually has it too, and generated variants of it would mostly add noise), and of the first of
+    them as its language reads it (names of kind "respelled", :mod:`linker.respell`: Zhak Shirak -> ژاک شیراک).
+    An Arabic-script name in another language is no Urdu name (تهران, Persian for Tehran; البحرين, Arabic for
+    Bahrain: Urdu writes تہران, بحرین), except for a place in Pakistan (``home``), whose Arabic-script names are
+    Urdu whatever they are filed under; it is spelled the Urdu way (:func:`arabic_as_urdu`) besides the spellings
+    of the Latin names. Prominent people also get their surname alone (اوباما، مرکل), from an Urdu name if they
+    have one, unless it is a common name part (context.COMMON_NAME_PARTS: محمد, خان). Spellings that equal (by
+    key) a name the entity already has, common words and very short strings are left out.
     """
     names = list(names)
     forms = [name_forms(n) for n, _, _ in names]
@@ -108,11 +109,12 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
     urdu: list[str] = []     # Urdu names (and any Arabic-script name of a place in Pakistan)
     foreign: list[str] = []  # Arabic-script names in another language
     latin: list[str] = []
-    for (n, lang, _), f in zip(names, forms):
+    respelled: list[str] = []  # Latin names respelled by their language (linker.respell): Zhak Shirak
+    for (n, lang, kind), f in zip(names, forms):
         if f.script == "urdu":
             (urdu if lang == "ur" or home else foreign).append(n)
         elif f.script == "latn":
-            latin.append(n)
+            (respelled if kind == "respelled" else latin).append(n)
     out: list[str] = [v for name in urdu for v in final_vowel_variants(name)]
     out += [v for name in urdu for v in without_city(name)]
     if not urdu:
@@ -123,8 +125,9 @@ def generated_names(names: Iterable[tuple[str, str, str]], *, coarse: str = "", 
         else:
             for name in latin[:LATIN_NAMES]:
                 out += spellings(name)
+        out += spellings(respelled[0]) if respelled else []
     if coarse == "PER" and prominence >= SURNAME_PROMINENCE:
-        for name in urdu or latin[:1]:
+        for name in urdu or latin[:1] + respelled[:1]:
             parts = without_qualifier(name).split()
             if len(parts) > 1:  # not a surname that half of Urdu news is named (محمد for Mahathir Mohamad)
                 surnames = [parts[-1]] if urdu else spellings(parts[-1], n=2)

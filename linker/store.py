@@ -34,7 +34,7 @@ CREATE TABLE names (
     entity_id INTEGER NOT NULL REFERENCES entities(id),
     name TEXT NOT NULL,
     lang TEXT NOT NULL,
-    kind TEXT NOT NULL,                    -- label / alias / generated
+    kind TEXT NOT NULL,                    -- label / alias / respelled / generated
     norm TEXT NOT NULL,
     key TEXT NOT NULL,
     skeleton TEXT NOT NULL,
