@@ -97,7 +97,8 @@ def expand_names(entity: Entity) -> list[NameRow]:
     """Every name row of one entity, with the match forms of :mod:`linker.keys` (names without any are dropped)."""
     rows: list[NameRow] = []
     own = list(entity_names(entity))
-    own += respellings(own, entity.country)  # Chomutov: Khomutov, as Czech reads it
+    if not any(lang == "ur" for _, lang, _ in own):  # a stand-in for the Urdu name nobody recorded, as generated ones
+        own += respellings(own, entity.country)  # Chomutov: Khomutov, as Czech reads it
     keys: set[str] = set()
     for name, lang, kind in own + generated_names(entity, own):  # + Urdu spellings of Latin-only names
         f = name_forms(name)

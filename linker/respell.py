@@ -1,14 +1,15 @@
 """Latin names respelled the way an English reader would write their sound (Chomutov -> Khomutov).
 
 The transliteration model learned Urdu spellings from English spellings, so it reads every Latin name as
-English: Czech *Chomutov* as چوموٹوف, Turkish *Eceabat* as ایسیابات, French *Jacques Chirac* as جیکس چیراک.
-Urdu writes such names as they sound in their own language: خومتو, عجیابات, ژاک شیراک. A name of an entity
+English: Czech *Chomutov* as چوموتوو, Polish *Kętrzyn* as کیترزین, French *Jacques Chirac* as جککیس چیراک.
+Urdu writes such names as they sound in their own language: خومتو, کینتشن, ژاک شیراک. A name of an entity
 whose country speaks a language with its own letter values is respelled by that language's rules (the
-language is the country's, which is wrong for some names but right for most), and the build indexes the
-respelling next to the name and spells it in Urdu too (:mod:`linker.names`).
+language is the country's, which is wrong for some names but right for most); the build indexes the
+respelling next to the name and spells it in Urdu too (:mod:`linker.names`: Khomutov -> خموتوو, Kentshin ->
+کینتشین, Zhak Shirac -> ژاک شیراک), for entities without an Urdu name, as it does the generated spellings.
 
-`epitran` does this kind of work, but builds each language's tables through pandas in ~4 s and reads French
-letter by letter (Jacques -> ʒakkəs); these few rules per language are all the model needs.
+`epitran` does this kind of work, but builds each language's tables through panphon and pandas in 4-5 s and
+reads French letter by letter (Jacques -> ʒakkəs); these few rules per language are all the model needs.
 """
 from __future__ import annotations
 

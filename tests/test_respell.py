@@ -3,6 +3,8 @@ sounds in its own language (خومتو، ژاک شیراک) finds an entity that
 import pytest
 
 from gazetteer import build
+from gazetteer.build import expand_names
+from gazetteer.record import Entity
 from gazetteer.sources import open_source
 from linker import Linker
 from linker.respell import language, respell, respellings
@@ -34,6 +36,16 @@ def test_english_words_and_names_of_other_countries_are_left_alone():
     # an Urdu name is not respelled, and a name the rules leave as it is gives no row
     assert respellings([("خومتو", "ur", "label"), ("Praha", "en", "alias"), ("Chomutov", "en", "label")], "CZ") == [
         ("Khomutov", "cs", "respelled")]
+
+
+def test_only_an_entity_without_an_urdu_name_gets_respellings():
+    """Like the generated spellings, a respelling stands in for the Urdu name nobody recorded; an entity with one
+    has no need of it (and famous places with Urdu names have English names, which respelling would garble:
+    Czech Republic read as Czech)."""
+    def kinds(labels):
+        return {row[2] for row in expand_names(Entity("Q161094", labels=labels, coarse="LOC", country="CZ"))}
+    assert "respelled" in kinds({"en": "Chomutov"})
+    assert "respelled" not in kinds({"en": "Chomutov", "ur": "خومتو"})
 
 
 # tests/fixtures/respell_entities.jsonl: real Latin-only entities of Czechia, Poland, Turkey, France and Argentina,
