@@ -26,7 +26,8 @@ _V = "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýěůőű"   # vowels
 #: names are left for the model (and unidecode) as they are. A capital in a replacement is a letter that no
 #: later rule may change (lower-cased at the end).
 _RULES: dict[str, list[tuple[str, str]]] = {
-    "tr": [("c", "j"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("ı", "i"), ("ö", "o"), ("ü", "u"), ("â", "a")],
+    "tr": [("(?<=\\w)oğlu$", " oğlu"), ("c", "j"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("ı", "i"), ("ö", "o"),
+           ("ü", "u"), ("â", "a")],
     "az": [("c", "j"), ("ç", "ch"), ("ş", "sh"), ("ğ", "gh"), ("ı", "i"), ("ö", "o"), ("ü", "u"), ("ə", "a"),
            ("x", "kh"), ("q", "g")],
     "pl": [("ch", "kh"), ("szcz", "shch"), ("(?<=[tpk])rz", "sh"), ("rz", "zh"), ("sz", "sh"), ("cz", "ch"),
@@ -50,9 +51,9 @@ _RULES: dict[str, list[tuple[str, str]]] = {
            ("eau", "o"), ("aux?$", "o"), ("au", "o"), ("oi", "wa"), ("ou", "u"), ("[eé]es?$", "e"),
            ("(?<=[a-z]{2})e$", ""), ("(?<=[a-z]{2})es$", ""), ("ch", "sh"), ("j", "zh"), ("g(?=[eiéèêy])", "zh"),
            ("gn", "ny"), ("ç", "s"), ("ill$", "iy"), ("ai", "e"), ("ei", "e"), ("eu", "e"), ("[éèêë]", "e")],
-    "de": [("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("ei", "ai"), ("ie", "i"), ("[eä]u", "oi"), ("ä", "e"),
-           ("ö", "o"), ("ü", "u"), ("ß", "s"), ("tz", "ts"), ("z", "ts"), ("j", "y"), ("^v", "f"), ("w", "v"),
-           ("ck", "k")],
+    "de": [("tsch", "ch"), ("sch", "sh"), ("^s(?=[tp])", "sh"), ("ch", "kh"), ("ei", "AI"), ("ie", "i"),
+           ("[eä]u", "oi"), ("ä", "e"), ("ö", "o"), ("ü", "u"), ("ß", "s"), ("tz", "ts"), ("z", "ts"), ("j", "y"),
+           ("^v", "f"), ("w", "v"), ("ck", "k")],
     "nl": [("sch", "skh"), ("oe", "u"), ("ij", "ai"), ("ui", "au"), ("j", "y"), ("w", "v"), ("aa", "a"),
            ("ee", "e"), ("oo", "o"), ("uu", "u"), ("g", "kh")],
     "mt": [("ġ", "J"), ("j", "y"), ("għ", ""), ("ħ", "h"), ("x", "sh"), ("ċ", "ch"), ("ż", "z"), ("q", "")],

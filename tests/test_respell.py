@@ -17,6 +17,8 @@ from tests.conftest import FIXTURES
     ("Kętrzyn", "pl", "Kentshin"),             # ę is a nasal e; rz after t is sh
     ("Eceabat", "tr", "Ejeabat"),              # Turkish c is j
     ("Recep Erdoğan", "tr", "Rejep Erdoghan"),  # ğ as Urdu writes it (اردوغان)
+    ("Çavuşoğlu", "tr", "Chavush oghlu"),       # -oğlu ("son of") a word of its own, as Urdu writes it (اوغلو)
+    ("Steinmeier", "de", "Shtainmaier"),        # st- and sp- begin with sh
     ("Jujuy", "es", "Khukhui"),                # Spanish j is kh
     ("Jacques Chirac", "fr", "Zhak Shirac"),   # French j, ch; silent final -es
     ("Joachim Gauck", "de", "Yoakhim Gauk"),
