@@ -15,6 +15,7 @@ from tests.conftest import FIXTURES
     ("Chomutov", "cs", "Khomutov"),            # Czech ch is kh
     ("Szczecin", "pl", "Shchetsin"),           # Polish sz, cz, c
     ("Kętrzyn", "pl", "Kentshin"),             # ę is a nasal e; rz after t is sh
+    ("Ciechanów", "pl", "Chekhanuv"),          # ci before a vowel is ch (ć), ch is kh, ó is u, w is v
     ("Eceabat", "tr", "Ejeabat"),              # Turkish c is j
     ("Recep Erdoğan", "tr", "Rejep Erdoghan"),  # ğ as Urdu writes it (اردوغان)
     ("Çavuşoğlu", "tr", "Chavush oghlu"),       # -oğlu ("son of") a word of its own, as Urdu writes it (اوغلو)
