@@ -13,6 +13,7 @@ reads French letter by letter (Jacques -> ʒakkəs); these few rules per languag
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -41,7 +42,9 @@ _RULES: dict[str, list[tuple[str, str]]] = {
     "lv": [("c(?!h)", "ts"), ("č", "ch"), ("š", "sh"), ("ž", "zh"), ("j", "y"), ("ģ", "g"), ("ķ", "k"), ("ļ", "l"),
            ("ņ", "n")],
     "es": [("ll", "y"), ("ñ", "ny"), ("qu(?=[eiéí])", "k"), ("gu(?=[eiéí])", "g"), ("g(?=[eiéí])", "kh"),
-           ("j", "kh"), ("z", "s"), ("(?<![a-z])h", ""), ("y$", "i")],
+           ("j", "kh"), ("z", "s"), ("^h", ""), ("y$", "i")],
+    # Spanish names in the Philippines: j is h (Madridejos), h is spoken
+    "ph": [("ll", "y"), ("ñ", "ny"), ("qu(?=[eiéí])", "k"), ("gu(?=[eiéí])", "g"), ("j", "h"), ("z", "s")],
     "pt": [("ão", "aon"), ("ões", "oins"), ("lh", "ly"), ("nh", "ny"), ("ç", "s"), ("ch", "sh"), ("x", "sh"),
            ("j", "zh"), ("g(?=[eiéí])", "zh"), ("qu(?=[eiéí])", "k"), ("gu(?=[eiéí])", "g")],
     "it": [("gli", "ly"), ("gn", "ny"), ("sci(?=[aou])", "sh"), ("sc(?=[ei])", "sh"), ("ch", "k"), ("gh", "g"),
@@ -78,7 +81,7 @@ LANGUAGE_OF_COUNTRY: dict[str, str] = {
     **dict.fromkeys(("FR", "MC", "HT", "SN", "CI", "ML", "BF", "NE", "GN", "BJ", "TG", "CM", "GA", "CG",
                      "CD", "MG", "DJ", "KM", "TD", "CF", "BI", "RW", "NC", "PF", "RE", "GP", "MQ", "GF"), "fr"),
     **dict.fromkeys(("DE", "AT", "LI", "CH", "LU"), "de"), **dict.fromkeys(("NL", "SR"), "nl"),
-    "MT": "mt", "RO": "ro", "MD": "ro", "HU": "hu", "AL": "sq", "XK": "sq", "ID": "id", "CN": "zh",
+    "MT": "mt", "RO": "ro", "MD": "ro", "HU": "hu", "AL": "sq", "XK": "sq", "ID": "id", "CN": "zh", "PH": "ph",
     **dict.fromkeys(("SE", "NO", "DK", "FI", "IS"), "nordic"),
 }
 
@@ -110,6 +113,7 @@ def respell(name: str, lang: str) -> str:
     words are left as they are."""
     if lang not in _COMPILED:
         return name
+    name = unicodedata.normalize("NFC", name)  # the rules name composed letters (č, not c + caron)
     return _WORD.sub(lambda m: m.group() if m.group().lower() in _ENGLISH else _word(m.group(), lang), name)
 
 

@@ -1,5 +1,7 @@
 """Latin names respelled by their country's language (Chomutov: Khomutov), so that Urdu written the way the name
 sounds in its own language (خومتو، ژاک شیراک) finds an entity that has Latin names only."""
+import unicodedata
+
 import pytest
 
 from gazetteer import build
@@ -21,6 +23,8 @@ from tests.conftest import FIXTURES
     ("Çavuşoğlu", "tr", "Chavush oghlu"),       # -oğlu ("son of") a word of its own, as Urdu writes it (اوغلو)
     ("Steinmeier", "de", "Shtainmaier"),        # st- and sp- begin with sh
     ("Jujuy", "es", "Khukhui"),                # Spanish j is kh
+    ("Madridejos", "ph", "Madridehos"),        # but h in the Philippines
+    ("Corella", "ph", "Coreya"),
     ("Jacques Chirac", "fr", "Zhak Shirac"),   # French j, ch; silent final -es
     ("Joachim Gauck", "de", "Yoakhim Gauk"),
     ("Xgħajra", "mt", "Shayra"),               # Maltese x is sh; għ is silent
@@ -29,6 +33,10 @@ from tests.conftest import FIXTURES
 ])
 def test_a_name_is_respelled_as_its_language_reads_it(name, lang, sound):
     assert respell(name, lang) == sound
+
+
+def test_decomposed_letters_are_respelled_as_composed_ones():
+    assert respell(unicodedata.normalize("NFD", "České Budějovice"), "cs") == respell("České Budějovice", "cs")
 
 
 def test_english_words_and_names_of_other_countries_are_left_alone():
