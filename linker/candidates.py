@@ -19,8 +19,8 @@ from rapidfuzz import fuzz
 from .context import (COMMON_NAME_PARTS, GENERIC_WORDS, LETTER_NAMES, NAME_TITLES, TRANSLATION_GLUE,
                       TRANSLATIONS)
 from .index import NameIndex, word_terms
-from .keys import (GENERIC_EN, QUALIFIER, NameForms, name_forms, norm_name, script_of, without_generic_phrases,
-                   without_qualifier)
+from .keys import (GENERIC_EN, GENERIC_UR, QUALIFIER, TRANSLATED_UR, NameForms, name_forms, norm_name, script_of,
+                   without_generic_phrases, without_qualifier)
 from .names import available as _can_spell, final_vowel_variants, without_article, word_spellings
 from .rank import EntityInfo, generic_words, match_quality, outline, prominence, urdu_share, urdu_shares
 
@@ -124,6 +124,12 @@ def _word_by_word(words: list[str], attested: dict[str, tuple[str, ...]],
         return []
     options = [attested.get(w) or guess(w)[:1] or (w,) for w in words]
     return [" ".join(combo) for combo in islice(product(*options), _ATTESTED_SPELLINGS)]
+
+
+#: Urdu words of names that translate an English word (عوامی جمہوریہ: People's Republic), for spelling a name that
+#: mixes them with transliterated words (دونیتسک عوامی جمہوریہ: Donetsk People's Republic).
+_TRANSLATED_WORDS: dict[str, tuple[str, ...]] = {
+    **TRANSLATIONS, **{w: (e.lower(),) for w, e in {**GENERIC_UR, **TRANSLATED_UR}.items()}}
 
 
 def _decay(rank: int) -> float:
@@ -295,9 +301,16 @@ class CandidateFinder:
         for text in dict.fromkeys((norm, without_article(norm))):
             for rank, spelling in enumerate(romanisations(text)):
                 out.setdefault(spelling, _decay(rank))
-            for spelling in _word_by_word(text.split(), self.index.attested, romanisations):
+            words = text.split()
+            for spelling in _word_by_word(words, self.index.attested, romanisations):
                 out.setdefault(spelling, _decay(1))
+            if len(words) > 1 and not all(w in _TRANSLATED_WORDS for w in words):  # (all: self.translated)
+                for spelling in _word_by_word(words, _TRANSLATED_WORDS, self._attested_or_romanised):
+                    out.setdefault(spelling, _decay(1))
         return tuple(out.items())
+
+    def _attested_or_romanised(self, word: str) -> tuple[str, ...]:
+        return self.index.attested.get(word) or romanisations(word)
 
     def _urdu_guesses(self, latin: str) -> tuple[str, ...]:
         """Urdu spellings of a Latin name: the transliteration model's, then the name spelled word by word with the

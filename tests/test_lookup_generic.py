@@ -24,6 +24,8 @@ def linker(tmp_path_factory):
     # Islands, nor the airport that the source also calls Cocos (Keeling) Islands
     ("جزائر کوکوس", "Q36004"),
     ("لوئیزویل بین الاقوامی ہوائی اڈا", "Q1199087"),  # the airport, not the city: a generic phrase last
+    # words Urdu translates mixed with a transliterated name: Donetsk People's Republic, not the city Donetsk
+    ("دونیتسک عوامی جمہوریہ", "Q16150196"),
 ])
 def test_generic_word_and_name_find_the_feature(linker, query, qid):
     cands = linker.lookup(query)
