@@ -294,7 +294,8 @@ class CandidateFinder:
         romaniser's guesses, each a little less likely than the one before; the same for the name without an Arabic
         article (صوبہ النعامہ: Naama); and the name spelled word by word with the Latin words the gazetteer's names
         attest (:attr:`linker.index.NameIndex.attested`; بیٹون روج میٹروپولیٹن: Baton Rouge Metropolitan, which
-        the romaniser spells Beton Roj), the other words romanised.
+        the romaniser spells Beton Roj), the other words romanised; and a name that mixes words Urdu translates with
+        others spelled with their English (دونیتسک عوامی جمہوریہ: donetsk peoples republic).
 
         Written by hand, an attested spelling is as good as the romaniser's second guess."""
         out: dict[str, float] = {}
@@ -304,7 +305,7 @@ class CandidateFinder:
             words = text.split()
             for spelling in _word_by_word(words, self.index.attested, romanisations):
                 out.setdefault(spelling, _decay(1))
-            if len(words) > 1 and not all(w in _TRANSLATED_WORDS for w in words):  # (all: self.translated)
+            if len(words) > 1 and not all(w in _TRANSLATED_WORDS for w in words):  # all: see self.translated
                 for spelling in _word_by_word(words, _TRANSLATED_WORDS, self._attested_or_romanised):
                     out.setdefault(spelling, _decay(1))
         return tuple(out.items())
