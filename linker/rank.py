@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .keys import GENERIC_EN, GENERIC_UR, norm_name, without_qualifier
+from .keys import GENERIC_EN, GENERIC_UR, QUALIFIER, norm_name, without_qualifier
 
 #: How much each way of matching is worth when the strings agree perfectly (sim = 1).
 METHOD_WEIGHT = {
@@ -282,6 +282,8 @@ def lookup_features(method: str, sim: float, ent: EntityInfo, hints: dict | None
                                      *(_within(ent, w) for w in readings if _is_country(w))])
         elif readings:
             f["in_qualifier"] = max(_within(ent, w) for w in readings)
+        if method == "exact" and QUALIFIER.search(matched):  # named with the query's qualifier: کانگو (DRC)
+            f["in_qualifier"] = 1.0
     return f
 
 

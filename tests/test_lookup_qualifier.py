@@ -9,7 +9,8 @@ from tests.fixture_linker import fixture_linker
 # the qualifier (invented QIDs, real places, approximate coordinates), and two Latin-only Clay Counties: in eastern
 # Kentucky, and in Tennessee just south of the border, nearer to Kentucky's centre; Argentina and two Córdobas (real
 # QIDs), in Spain (Urdu label قرطبہ) and in Argentina (Latin names only); Washington (real Q1223) with six counties
-# named after it (invented QIDs) and two Lincoln Counties (real QIDs): in Montana (Urdu label) and Washington.
+# named after it (invented QIDs) and two Lincoln Counties (real QIDs): in Montana (Urdu label) and Washington;
+# the DR Congo (alias کانگو (DRC)) and Kasongo inside it.
 @pytest.fixture(scope="module")
 def linker(tmp_path_factory):
     return fixture_linker(tmp_path_factory, "qualifier_entities.jsonl")
@@ -50,3 +51,10 @@ def test_outline_contains_its_inside_and_fades_outside():
     assert outline(grid[:3]) is None  # too few places to outline an area
     many = [(36.6 + i / 1000, -89.0 + (i * 7919 % 6000) / 1000) for i in range(2500)]  # sampled, not squared
     assert outline(many).contains(37.5, -86.0) == 1.0 and outline(many).contains(33.0, -86.0) == 0.0
+
+
+def test_a_name_written_with_its_own_qualifier_beats_the_places_inside_what_the_qualifier_names(linker):
+    # کانگو (DRC) is an Urdu name of the DR Congo itself; DRC also names the country the qualifier reads as, inside
+    # which Kasongo (کاسونگو, spelled almost alike) lies
+    found = [c.qid for c in linker.lookup("کانگو (DRC)")]
+    assert found[0] == "Q974" and "Q587152" in found
