@@ -63,8 +63,10 @@ def _alike(key: str) -> str:
 #: unstably (مالینیشیا and میلانیشیا are both Melanesia, ایفیٹ and ایفاٹے Efate), its consonants far less ...
 _VOWEL_LETTERS = str.maketrans(dict.fromkeys("آاویے", "ا"))
 #: ... in a name of at least this many consonants (skeleton letters): a shorter name is mostly its vowels (ہواوی,
-#: Huawei, and ہوائی, Hawaii). With the vowel letters at half cost, the dev objective (bench/tune_lookup.py data)
-#: went 0.8370 -> 0.8372 (at any length, 0.8344: two people's names lost to places, Huawei among them).
+#: Huawei, and ہوائی, Hawaii). With the vowel letters at half cost among skeleton matches, the dev objective
+#: (bench/tune_lookup.py data) went 0.8370 -> 0.8372 (at any length, 0.8344: two people's names lost to places,
+#: Huawei among them). In :meth:`CandidateFinder.verify` they did not move it: there, folding the letters of
+#: _alike did (0.8378).
 _VOWEL_LENIENT = 3
 
 
@@ -569,9 +571,11 @@ class CandidateFinder:
             best = ev
             for latin, method in spelled:
                 spell = latin_core(latin) if core else latin
-                sim = round(max((fuzz.ratio(forms.key, name_forms(u).key) / 100 for u in self.urdu_guesses(spell)),
+                sim = round(max((_alike_sim(forms.key, name_forms(u).key) / 100 for u in self.urdu_guesses(spell)),
                                 default=0.0), 4)
-                if match_quality(method, sim) > match_quality(best.method, best.sim):
+                # not over an Urdu name spelled as closely: the name the query's own script has says why
+                if match_quality(method, sim) > match_quality(best.method, best.sim) and not (
+                        sim <= best.sim and script_of(best.matched) == "urdu"):
                     best = Evidence(ev.eid, latin, method, sim, ev.via if latin == ev.matched else "", ev.foreign)
             out[ev.eid] = best
 
