@@ -137,11 +137,13 @@ def _build_skeleton_keys(con: sqlite3.Connection, forms: list[str]) -> int:
     """For each skeleton at most :data:`SKELETON_NAMES` names share, the ids (in ``forms``, the sorted keys) of
     those names' Urdu keys, grouped by the skeleton's hash: :meth:`NameIndex._same_skeleton` reads them."""
     key_id = {form: i for i, form in enumerate(forms)}
-    pairs = {(form_hash(skeleton), key_id[key]) for skeleton, key in con.execute(
-        "SELECT skeleton, key FROM names WHERE skeleton IN (SELECT skeleton FROM names WHERE skeleton != '' "
-        "GROUP BY skeleton HAVING count(*) <= ?)", (SKELETON_NAMES,)) if not key.isascii()}
-    hashes, ids = (np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2).T if pairs else
-                   (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+    # one pass over the table, counted here: filtering by a GROUP BY in SQLite took three times as long
+    rows = con.execute("SELECT skeleton, key FROM names NOT INDEXED WHERE skeleton != ''").fetchall()
+    shared = Counter(skeleton for skeleton, _ in rows)
+    pairs = {(form_hash(skeleton), key_id[key]) for skeleton, key in rows
+             if shared[skeleton] <= SKELETON_NAMES and not key.isascii()}
+    table = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+    hashes, ids = table[np.lexsort((table[:, 1], table[:, 0]))].T
     unique = np.unique(hashes)
     _put_blob(con, "skeleton_hashes", unique.astype(np.uint32).tobytes())
     _put_blob(con, "skeleton_starts", np.searchsorted(hashes, np.append(unique, 1 << 32)).astype(np.int64).tobytes())
