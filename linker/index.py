@@ -443,7 +443,7 @@ class NameIndex:
         skeleton says little about the name. (A hash collision may add another skeleton's keys: rapidfuzz ranks
         them with the rest.)"""
         skel = name_forms(form).skeleton
-        if not skel or not len(self._skeleton_hashes):
+        if not skel:
             return []
         h = form_hash(skel)
         i = int(np.searchsorted(self._skeleton_hashes, h))
