@@ -45,6 +45,22 @@ def test_bare_names_still_find_the_namesake(linker):
     assert linker.lookup("لوئیزویل")[0].qid == "Q43668"
 
 
+@pytest.mark.parametrize("query, qid", [
+    ("ایسٹر", "Q14452"),       # Easter Island (Latin only), not the region Eastern: a romanisation of ایسٹر is Easter
+    # the Marquesas Islands, whose Urdu label (جزائر ماکیئساس) lacks the r: found through the Latin name, not Arkansas
+    ("مارکیساس", "Q172697"),
+])
+def test_a_bare_name_finds_the_island_whose_latin_name_has_the_generic_word(linker, query, qid):
+    cands = linker.lookup(query)
+    assert cands and cands[0].qid == qid, [(c.qid, c.label_en, c.score) for c in cands[:3]]
+
+
+def test_a_name_left_without_its_generic_word_ranks_below_the_bare_namesake(linker):
+    # مقات is the town Makat exactly, and the district's alias Makat District only without its generic word
+    found = [c.qid for c in linker.lookup("مقات")]
+    assert found.index("Q3260005") < found.index("Q2550418")
+
+
 def test_generic_split_and_the_latin_rest():
     assert generic_split("خلیج بافین") == ("خلیج", ("gulf", "bay", "golfo", "golfe"), ["بافین"])
     assert generic_split("کینری آئلینڈز") == ("آئلینڈز", ("islands",), ["کینری"])
