@@ -36,6 +36,8 @@ JOINT_WEIGHT = {"l2u": 0.25, "u2l": 0.25}
 #: News spells foreign t and d with the retroflex ٹ ڈ (Tokyo = ٹوکیو, Donald = ڈونلڈ) more often than the
 #: gazetteer's place labels, which the model learns from: a small push towards the news convention.
 RETROFLEX_BONUS = 0.8
+#: Retroflex letters -> their dental twins, for aspirated units the model never saw (:func:`_seen`).
+_DENTAL = str.maketrans("ٹڈڑ", "تدر")
 #: How many candidates per word are rescored, and how many per word are combined into names.
 WORD_CANDIDATES = 8
 #: Lexicon-backed re-ranking (see :func:`_word_spellings`): log-score bonus of an attested word, and per
@@ -123,12 +125,22 @@ def _unit_model(direction: str) -> UnitModel:
 
 
 def _units(direction: str, word: str) -> list[str]:
-    """The model's units of a source word; a unit never seen in training is read letter by letter."""
+    """The model's units of a source word; a unit never seen in training is read as one it has seen (:func:`_seen`)."""
     units = latin_chunks(latin_letters(word)) if direction == "l2u" else urdu_chunks(word)
     support = _unit_model(direction).support
     if support.keys() >= set(units):
         return units
-    return [u for unit in units for u in ((unit,) if unit in support else tuple(unit))]
+    return [u for unit in units for u in _seen(unit, support)]
+
+
+def _seen(unit: str, support: dict) -> tuple[str, ...]:
+    """Units the model has seen for ``unit``: an aspirated retroflex as its dental twin (ڈھاکہ, Dhaka: ڈھ as دھ),
+    else letter by letter, do-chashmi ھ as ہ. The model has never seen ھ alone, and would copy it into a Latin
+    spelling (Dھaka)."""
+    if unit in support:
+        return (unit,)
+    dental = unit.translate(_DENTAL)
+    return (dental,) if dental in support else tuple(unit.replace("ھ", "ہ"))
 
 
 def _rescore(direction: str, units: list[str], outs: tuple[str, ...], score: float) -> tuple[str, float]:
