@@ -397,7 +397,8 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         if ent.type == "PER" and "PER" not in yes and ent.prominence < FAMOUS_PERSON:
             f["person_part"] = 1.0
         if span[0].kind == "urdu" and not win.split:
-            if word.endswith(_PLURAL_ENDINGS):
+            if word.endswith(_PLURAL_ENDINGS) and not (ev.method == "exact" and _home(ent)):
+                # but بنوں and حویلیاں, Pakistani towns' own Urdu names (Punjabi -ian, -on), are no plurals
                 f["plural_ending"] = 1.0
             elif word.endswith(_VERB_ENDINGS) and not (famous_generated and not everyday(word)):
                 f["verb_ending"] = 1.0  # but جکارتا and ہوانا are no verbs
@@ -437,14 +438,18 @@ def _scored(finder: CandidateFinder, ev: Evidence, win: Window, words: list[Word
         f["two_letters_org" if ent.type == "ORG" else "two_letters"] = 1.0
     if win.tokens == 1 or win.initialism:
         f["obscure_single"] = 1.0 - ent.prominence
-        if (ent.type == "LOC" and ent.country == URDU_COUNTRY and not win.initialism
-                and span[0].norm not in GENERIC_UR):  # تحصیل alone is the word, not a tehsil
+        if _home(ent) and not win.initialism and span[0].norm not in GENERIC_UR:  # تحصیل alone is no tehsil
             f["home_place"] = 1.0
     if win.initialism:
         f["initialism_obscure"] = 1.0 - ent.prominence
     s = Scored(ev, ent, f, notes)
     s.rescore()
     return s
+
+
+def _home(ent: EntityInfo) -> bool:
+    """A place in Pakistan, where Urdu news is written."""
+    return ent.type == "LOC" and ent.country == URDU_COUNTRY
 
 
 def _famous_generated(ev: Evidence, ent: EntityInfo, win: Window) -> bool:

@@ -144,6 +144,12 @@ def test_plural_and_verb_forms_are_not_names(linker):
     assert linked(linker, "روسیوں نے کام کرنے کا فیصلہ کیا") == {}
 
 
+def test_a_pakistani_towns_own_urdu_name_ending_like_a_plural_is_linked(linker):
+    # بنوں ends like an oblique plural (روسیوں), but it is the Urdu name of Bannu, a town in Pakistan; جھیلیں
+    # ("lakes") is the Urdu label of a South Sudanese state, and a plural in the sentence
+    assert linked(linker, "بنوں اور شمالی علاقوں کی جھیلیں خوبصورت ہیں") == {"بنوں": "Q806916"}
+
+
 def test_evening_is_not_syria(linker):
     assert linked(linker, "شام کی حکومت نے حلب پر حملہ کیا")["شام"] == "Q858"
     assert "شام" not in linked(linker, "وہ آج شام سات بجے شام کو گھر آئے")
