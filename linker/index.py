@@ -53,6 +53,12 @@ _COLUMN = {"k": "key", "s": "skeleton"}
 Q = 3
 #: Edits a query may be away from a form and still be guaranteed to reach rapidfuzz (each costs <= Q grams).
 EDITS = 2
+#: ... and a long one (:data:`MAX_QUERY_GRAMS` grams or more): Urdu spells a long foreign name several letters
+#: apart (مولود چاوش اوغلو and the build's میولوت چاوش اغلو for Mevlüt Çavuşoğlu: four edits, ratio 0.86, sharing 6
+#: of the query's 14 grams where 2 edits needed 8). At 3,
+#: the dev objective (bench/tune_lookup.py data) went 0.8394 -> 0.8435 (people +2, spelling variants +1,
+#: cross-script -2: long names whose generic words match another's); lookup p99 0.52 -> 0.61 ms at 99k names.
+EDITS_LONG = 3
 #: How many gram-overlap candidates rapidfuzz reranks.
 SHORTLIST = 150
 #: Queries of at most this many characters (Urdu ones) also get the keys sharing their consonant skeleton, and ...
@@ -425,10 +431,12 @@ class NameIndex:
 
     def _shortlist(self, lists: list[np.ndarray], n_grams: int, size: int) -> list[str]:
         """The ``size`` forms sharing the most of the query's ``n_grams`` trigrams (by Dice; a form of length m has
-        m padded trigrams), among those sharing enough to be within :data:`EDITS` edits when the query is long."""
+        m padded trigrams), among those sharing enough to be within :data:`EDITS` edits (:data:`EDITS_LONG` for a
+        query of :data:`MAX_QUERY_GRAMS` grams or more)."""
         if not lists:
             return []
-        need = max(1, min(n_grams - Q * EDITS, len(lists)))
+        edits = EDITS_LONG if n_grams >= MAX_QUERY_GRAMS else EDITS
+        need = max(1, min(n_grams - Q * edits, len(lists)))
         cand, shared = np.unique(np.concatenate(lists), return_counts=True)
         keep = shared >= need
         cand, shared = cand[keep], shared[keep]

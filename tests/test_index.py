@@ -65,6 +65,21 @@ def test_short_urdu_query_reaches_a_key_sharing_no_trigram_through_its_skeleton(
     assert [h.form for h in index.fuzzy("پسنآن", k=5, min_sim=0.6)] == ["پوسنان"]
 
 
+def test_long_query_reaches_a_key_several_letters_off(tmp_path):
+    """مولود چاوش اوغلو is four edits from میولوت چاوش اغلو (ratio 0.86) and shares 6 of its 14 trigrams with it; the
+    other two names hold the other 8, so every trigram of the query has a posting list."""
+    names = {"Q900000201": "میولوت چاوش اغلو", "Q900000202": "مولود چاوش", "Q900000203": "شاوغلو"}
+    src = tmp_path / "e.jsonl"
+    src.write_text("".join(json.dumps(
+        {"qid": qid, "label_ur": name, "aliases_ur": [], "label_en": "", "aliases_en": [], "type": "human",
+         "coarse": "PER", "country": "", "lat": "", "lon": "", "population": "", "rank": "",
+         "source": "invented for tests", "source_id": "", "match": "direct", "data_date": ""},
+        ensure_ascii=False) + "\n" for qid, name in names.items()), encoding="utf-8")
+    build([open_source(str(src))], tmp_path / "g.sqlite")
+    index = NameIndex(connect_readonly(tmp_path / "g.sqlite"))
+    assert "میولوتچاوشاغلو" in [h.form for h in index.fuzzy("مولودچاوشاوغلو", k=5, min_sim=0.8)]
+
+
 def test_gazetteer_without_index_is_refused(tmp_path):
     out = tmp_path / "g.sqlite"
     build([open_source(str(FIXTURES / "entities.jsonl"))], out)
