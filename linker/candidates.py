@@ -607,6 +607,15 @@ KIND_HINTS = {
     "وارڈ": ("ward",), "ڈویژن": ("division",), "جمہوریہ": ("country", "admin0"), "مملکت": ("country", "admin0"),
     "بحیرہ": ("sea",), "سمندر": ("sea", "ocean"), "جزیرہ نما": ("peninsula", "pen/cape"), "نہر": ("canal",),
     "سلسلہ کوہ": ("range", "mtn", "mountain"), "آئلینڈز": ("island",),
+    # generic words the context lists that once asked for nothing, most of them English spelled in Urdu (dev
+    # objective 0.8435 -> 0.8436: میٹروپولیٹن بورو بارنسلے found the borough Barnsley, not Bury's borough)
+    "بورو": ("borough",), "جزیرے": ("island",), "ریزروائر": ("reservoir", "lake"), "ریور": ("river",),
+    "لیک": ("lake",), "سٹی": ("city", "locality", "populated", "capital"), "قصبہ": ("town", "locality", "populated"),
+    "ٹاؤن": ("town", "locality", "populated"), "گاؤں": ("village", "locality", "populated"),
+    "ماؤنٹ": ("mtn", "mountain"), "ماؤنٹین": ("mtn", "mountain"), "پراونس": ("province", "admin1", "state"),
+    "پریفیکچر": ("prefecture", "admin1"), "پریفیکچور": ("prefecture", "admin1"), "ڈسٹرک": ("district", "admin2"),
+    "سٹیٹ": ("state", "admin1"), "ڈیزرٹ": ("desert",), "اسٹیشن": ("station",), "سٹیشن": ("station",),
+    "ایئرپورٹ": ("airport",), "ائیرپورٹ": ("airport",), "ائرپورٹ": ("airport",), "زبان": ("language",),
 }
 
 

@@ -3,7 +3,7 @@ the generic word names, not its bare namesake (Libya) nor a feature of that kind
 Finland)."""
 import pytest
 
-from linker.candidates import core_alternatives, generic_split, latin_rest
+from linker.candidates import core_alternatives, generic_split, latin_rest, query_hints
 from linker.keys import norm_name
 from tests.fixture_linker import fixture_linker
 
@@ -26,6 +26,8 @@ def linker(tmp_path_factory):
     ("لوئیزویل بین الاقوامی ہوائی اڈا", "Q1199087"),  # the airport, not the city: a generic phrase last
     # words Urdu translates mixed with a transliterated name: Donetsk People's Republic, not the city Donetsk
     ("دونیتسک عوامی جمہوریہ", "Q16150196"),
+    # the Latin-only borough Barnsley, not Bury (میٹروپولیٹن بورو بری), whose Urdu label spells the generic words too
+    ("میٹروپولیٹن بورو بارنسلے", "Q1857382"),
 ])
 def test_generic_word_and_name_find_the_feature(linker, query, qid):
     cands = linker.lookup(query)
@@ -59,6 +61,14 @@ def test_a_name_left_without_its_generic_word_ranks_below_the_bare_namesake(link
     # مقات is the town Makat exactly, and the district's alias Makat District only without its generic word
     found = [c.qid for c in linker.lookup("مقات")]
     assert found.index("Q3260005") < found.index("Q2550418")
+
+
+@pytest.mark.parametrize("query, kind", [
+    ("میٹروپولیٹن بورو بارنسلے", "borough"),  # which Barnsley's classes say it is, and Bury's label says of Bury
+    ("گاؤں نوشہرہ", "village"), ("لیک ٹاہو", "lake"), ("ماؤنٹ ایورسٹ", "mountain"), ("ڈیزرٹ اٹاکاما", "desert"),
+])
+def test_generic_words_spelled_in_english_ask_for_their_kind_too(linker, query, kind):
+    assert kind in query_hints(linker._finder, query).get("kinds", ())
 
 
 def test_generic_split_and_the_latin_rest():
