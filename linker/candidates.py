@@ -583,6 +583,7 @@ class CandidateFinder:
                     spelled.append((label, "transliteration"))
             best = ev
             for latin, method in spelled:
+                # the whole name last: at full value when it has no generic word to leave out
                 spells = {latin_core(latin): 1.0} if core else {latin_core(latin): _CORE_COST, latin: 1.0}
                 sim = round(max((cost * _alike_sim(forms.key, name_forms(u).key) / 100
                                  for spell, cost in spells.items() for u in self.urdu_guesses(spell)), default=0.0), 4)

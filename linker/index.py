@@ -55,9 +55,9 @@ Q = 3
 EDITS = 2
 #: ... and a long one (:data:`MAX_QUERY_GRAMS` grams or more): Urdu spells a long foreign name several letters
 #: apart (مولود چاوش اوغلو and the build's میولوت چاوش اغلو for Mevlüt Çavuşoğlu: four edits, ratio 0.86, sharing 6
-#: of the query's 14 grams where 2 edits needed 8). At 3,
-#: the dev objective (bench/tune_lookup.py data) went 0.8394 -> 0.8435 (people +2, spelling variants +1,
-#: cross-script -2: long names whose generic words match another's); lookup p99 at 99k names 0.52 -> 0.54 ms.
+#: of the query's 14 grams where 2 edits needed 8). At 3, the dev objective (bench/tune_lookup.py data) went
+#: 0.8394 -> 0.8435 (people +2, spelling variants +1, cross-script -2: long names whose generic words match
+#: another's); lookup p99 at 99k names 0.52 -> 0.54 ms.
 EDITS_LONG = 3
 #: How many gram-overlap candidates rapidfuzz reranks.
 SHORTLIST = 150
