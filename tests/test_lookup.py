@@ -79,6 +79,12 @@ def test_extra_and_missing_name_parts(linker):
     assert top(linker, "جناب کم جونگ-اون").qid == "Q56226"
 
 
+def test_a_name_news_shortens_beats_a_name_sharing_fewer_of_its_words(linker):
+    # ترنمول کانگریس: two of the four words of All India Trinamool Congress (spelled at build), one of the two of
+    # National Congress
+    assert top(linker, "ترنمول کانگریس").qid == "Q912899"
+
+
 def test_prominence_prefers_capitals_and_countries_to_namesakes():
     from linker.rank import prominence
 
