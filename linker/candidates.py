@@ -92,10 +92,10 @@ _CORE_COST = 0.95
 
 #: In lookup's word path (:meth:`CandidateFinder.words`), how much of the word alignment is the share of the query the
 #: name covers; the rest is the share of the name the query covers. News leaves parts of a name out (ترنمول کانگریس
-#: for All India Trinamool Congress, ملائم سنگھ for Mulayam Singh Yadav) far more than it adds words to it. Dev objective at 0.5 / 0.65 / 0.75 / 0.85: 0.8436 /
-#: 0.8451 / 0.8454 / 0.8390 (at 0.75: people +2 -1, cross-script +2). Everywhere else (running text's _within_names
-#: among them) it stays 0.5: at 0.75 everywhere, COUNTER gained 172 links and the dev sentences' fitting half lost
-#: precision (0.931 -> 0.919).
+#: for All India Trinamool Congress, ملائم سنگھ for Mulayam Singh Yadav) far more than it adds words to it. Dev
+#: objective at 0.5 / 0.65 / 0.75 / 0.85: 0.8436 / 0.8451 / 0.8454 / 0.8390 (at 0.75: people +2 -1, cross-script +2).
+#: Everywhere else (running text's _within_names among them) it stays 0.5: at 0.75 everywhere, COUNTER gained 172
+#: links and the dev sentences' fitting half lost precision (0.931 -> 0.919).
 _QUERY_SHARE = 0.75
 
 #: How prominent a person must be to be found by one word of the name (:meth:`CandidateFinder.name_part`).
