@@ -13,8 +13,9 @@ a reading's Urdu label after normalisation are left out (they test nothing); the
 spelling. Target: recall@1 >= 0.95.
 
 Also printed: the figures with the English name alone deciding for every pair (as this benchmark tied them
-before; comparable with its earlier figures), and how many misses have a namesake of the gold entity (the same English name: Sakhalin the island for
-Sakhalin Oblast) first, which the bare spelling cannot tell apart; the target is on the strict figure.
+before; comparable with its earlier figures), and how many misses have a namesake of the gold entity (the same
+English name: Sakhalin the island for Sakhalin Oblast) first, which the bare spelling cannot tell apart; the target
+is on the strict figure.
 
 Usage: python bench/variants.py --gazetteer /tmp/g.sqlite [--data ../shared/data]
 """
