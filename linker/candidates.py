@@ -53,9 +53,11 @@ _ALIKE = str.maketrans({"ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ؤ": "و", "ئ": "�
 _ALIKE_COST = 0.98
 
 
+@lru_cache(maxsize=20_000)
 def _alike(key: str) -> str:
     """``key`` with the letters of :data:`_ALIKE` folded, except a final ؤ: a vowel there (پلاؤ, Palau), where a
-    final و after a vowel is often a v (پلاو, Plav)."""
+    final و after a vowel is often a v (پلاو, Plav). Cached: a lookup folds its query once for every name sharing
+    its skeleton, and folding costs more than comparing."""
     return key[:-1].translate(_ALIKE) + key[-1] if key.endswith("ؤ") else key.translate(_ALIKE)
 
 
@@ -79,8 +81,21 @@ def _urdu_sim(a: str, b: str) -> float:
     """:func:`_alike_sim` with a vowel letter costing half as much as a consonant: the mean of the similarity as
     written and with the vowel letters folded into one."""
     plain = _alike_sim(a, b)
-    vowels = _ALIKE_COST * fuzz.ratio(_alike(a).translate(_VOWEL_LETTERS), _alike(b).translate(_VOWEL_LETTERS))
+    vowels = _ALIKE_COST * fuzz.ratio(_vowels_folded(a), _vowels_folded(b))
     return (plain + max(plain, vowels)) / 2
+
+
+@lru_cache(maxsize=20_000)
+def _vowels_folded(key: str) -> str:
+    """:func:`_alike` with the vowel letters folded into one (cached, as :func:`_alike` is)."""
+    return _alike(key).translate(_VOWEL_LETTERS)
+
+
+@lru_cache(maxsize=20_000)
+def _keys(spellings: tuple[str, ...]) -> tuple[str, ...]:
+    """The match keys of some spellings (cached: a lookup compares its query's romanisations with every Latin name
+    sharing its skeleton)."""
+    return tuple(name_forms(s).key for s in spellings)
 
 
 #: A bare Urdu name compared with a Latin name without its generic words (ایسٹر, Easter Island; مارکیساس,
@@ -298,13 +313,13 @@ class CandidateFinder:
                 return max(sim(forms.key, k) for k in (key, head.key, core)) / 100
             return max(fuzz.ratio(forms.key, k) for k in (key, head.key, core)) / 100
         if forms.script == "urdu" and script == "latn":
-            romanised = [name_forms(r).key for r in romanisations(forms.norm)]
+            romanised = _keys(romanisations(forms.norm))
             best = max((fuzz.ratio(r, key) for r in romanised), default=0.0)
             if (bare_name := latin_core(row.name)) != row.name:  # ایسٹر: Easter Island, at a cost
                 core = name_forms(bare_name).key
                 best = max([best, *(_CORE_COST * fuzz.ratio(r, core) for r in romanised)])
         elif forms.script == "latn" and script == "urdu":
-            best = max((fuzz.ratio(name_forms(u).key, key) for u in self.urdu_guesses(forms.norm)), default=0.0)
+            best = max((fuzz.ratio(u, key) for u in _keys(self.urdu_guesses(forms.norm))), default=0.0)
         else:
             best = 0.0
         return max(_KEY_FLOOR, best / 100)
